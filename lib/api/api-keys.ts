@@ -1,0 +1,67 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/lib/db/client';
+import { apiKeys } from '@/lib/db/schema';
+import { PortalError } from '@/lib/errors';
+import { sha256Hex } from '@/lib/security/hash';
+import { randomId, randomToken } from '@/lib/security/random-id';
+
+const KEY_PATTERN = /^cp_(test|live)_[A-Za-z0-9_-]{43}$/;
+
+/** Creates a key; the plaintext is returned once and only its SHA-256 is kept. */
+export async function createApiKey(
+  db: DbOrTx,
+  input: { tenantId: string; mode?: 'test' | 'live' },
+): Promise<{ apiKey: string; prefix: string }> {
+  const mode = input.mode ?? 'test';
+  const apiKey = `cp_${mode}_${randomToken()}`;
+  const prefix = apiKey.slice(0, `cp_${mode}_`.length + 8);
+  await db
+    .insert(apiKeys)
+    .values({ id: randomId('key'), tenantId: input.tenantId, prefix, keyHash: sha256Hex(apiKey), mode });
+  return { apiKey, prefix };
+}
+
+export async function revokeApiKey(
+  db: DbOrTx,
+  input: { tenantId: string; prefix: string },
+): Promise<{ revoked: number }> {
+  const revoked = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(apiKeys.tenantId, input.tenantId), eq(apiKeys.prefix, input.prefix), isNull(apiKeys.revokedAt)),
+    )
+    .returning({ id: apiKeys.id });
+  if (revoked.length === 0) {
+    throw new PortalError({
+      type: 'not_found',
+      code: 'resource_missing',
+      message: `No active API key starts with ${input.prefix}.`,
+      param: 'prefix',
+    });
+  }
+  return { revoked: revoked.length };
+}
+
+export type AuthenticatedKey = { keyId: string; tenantId: string; mode: 'test' | 'live' };
+
+/** Looks a bearer key up by hash; records its last use at most once a minute. */
+export async function authenticateApiKey(
+  db: DbOrTx,
+  presented: string,
+): Promise<AuthenticatedKey | undefined> {
+  if (!KEY_PATTERN.test(presented)) return undefined;
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.keyHash, sha256Hex(presented)))
+    .limit(1);
+  if (!row || row.revokedAt) return undefined;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(apiKeys.tenantId, row.tenantId), eq(apiKeys.id, row.id)));
+  }
+  return { keyId: row.id, tenantId: row.tenantId, mode: row.mode };
+}

@@ -1,0 +1,36 @@
+import type { DbOrTx } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { tenants } from '@/lib/db/schema';
+import { PortalError } from '@/lib/errors';
+import { randomId } from '@/lib/security/random-id';
+import type { Tenant } from './tenant';
+
+export async function createTenant(
+  db: DbOrTx,
+  input: { slug: string; name: string; source: 'sandbox' | 'terra'; returnOrigins: string[] },
+): Promise<Tenant> {
+  try {
+    const [tenant] = await db
+      .insert(tenants)
+      .values({
+        id: randomId('ten'),
+        slug: input.slug,
+        name: input.name,
+        source: input.source,
+        allowedReturnOrigins: input.returnOrigins,
+      })
+      .returning();
+    if (!tenant) throw new Error('insert returned no row');
+    return tenant;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PortalError({
+        type: 'conflict',
+        code: 'slug_taken',
+        message: `A tenant with slug "${input.slug}" already exists.`,
+        param: 'slug',
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/lib/db/client';
+import { tenantDomains, tenants } from '@/lib/db/schema';
+import { parseHost } from './parse-host';
+import type { Tenant } from './tenant';
+
+const CACHE_TTL_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+const cache = new Map<string, { tenant: Tenant | null; expiresAt: number }>();
+
+/** Drops cached lookups; called after a tenant or domain changes in this process (others wait out the TTL). */
+export function forgetCachedTenants(): void {
+  cache.clear();
+}
+
+async function lookup(db: DbOrTx, host: string, rootDomain: string): Promise<Tenant | null> {
+  const parsed = parseHost(host, rootDomain);
+  if (parsed.kind === 'subdomain') {
+    const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, parsed.slug)).limit(1);
+    return tenant ?? null;
+  }
+  if (parsed.kind === 'custom') {
+    const [row] = await db
+      .select({ tenant: tenants })
+      .from(tenantDomains)
+      .innerJoin(tenants, eq(tenants.id, tenantDomains.tenantId))
+      .where(and(eq(tenantDomains.domain, parsed.domain), isNotNull(tenantDomains.verifiedAt)))
+      .limit(1);
+    return row?.tenant ?? null;
+  }
+  return null;
+}
+
+/** The tenant a host belongs to (slug subdomain or verified custom domain), cached briefly in-process. */
+export async function resolveTenantByHost(
+  db: DbOrTx,
+  input: { host: string; rootDomain: string },
+): Promise<Tenant | null> {
+  const key = input.host.toLowerCase();
+  const hit = cache.get(key);
+  if (hit && hit.expiresAt > Date.now()) return hit.tenant;
+  const tenant = await lookup(db, key, input.rootDomain);
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(key, { tenant, expiresAt: Date.now() + CACHE_TTL_MS });
+  return tenant;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isKnownProvider } from '@/lib/connections/provider-catalogue';
+import { isAllowedReturnOriginShape } from '@/lib/security/return-url';
+
+/** Field rules shared by the CLI and any future console/API that edits tenants. */
+export const tenantSlug = z
+  .string()
+  .regex(/^[a-z0-9-]{2,40}$/, 'must be 2–40 characters of a-z, 0-9 and -')
+  .refine((slug) => !slug.startsWith('-') && !slug.endsWith('-'), 'must not start or end with -');
+
+export const tenantName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .refine((name) => !/[<>\u0000-\u001f]/.test(name), 'must not contain < > or control characters');
+
+export const accentColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e')
+  .transform((c) => c.toLowerCase());
+
+export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'ja'] as const;
+export const locale = z.enum(SUPPORTED_LOCALES, { error: `must be one of ${SUPPORTED_LOCALES.join(', ')}` });
+
+export const returnOrigin = z
+  .string()
+  .refine(
+    isAllowedReturnOriginShape,
+    'must be an https origin (http only for localhost), e.g. https://app.acme.com',
+  )
+  .transform((value) => new URL(value).origin);
+
+export const logoUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL')
+  .max(2048);
+
+export const providerList = z
+  .array(z.string().trim().toUpperCase())
+  .min(1, 'must name at least one provider')
+  .refine((ids) => ids.every(isKnownProvider), 'must list known providers, e.g. OURA,GARMIN');
+
+export const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a domain name like devices.acme.com',
+  );
+
+export const connectionSourceName = z.enum(['sandbox', 'terra'], { error: 'must be sandbox or terra' });

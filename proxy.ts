@@ -1,0 +1,54 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { parseHost } from '@/lib/tenants/parse-host';
+
+/**
+ * Runs on every path. Pure string work, no database: it decides which part of the app a host reaches
+ * and makes sure no client-sent routing header (x-tenant, x-middleware-*, x-forwarded-*) survives.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const env = getEnv();
+  const host = request.headers.get('host') ?? '';
+  const { pathname } = request.nextUrl;
+
+  // The internal tenant tree is reachable only through the rewrite below.
+  if (pathname === '/t' || pathname.startsWith('/t/')) return notFound();
+
+  const headers = sanitisedHeaders(request, env.TRUST_PROXY, env.PORTAL_PUBLIC_SCHEME);
+  const parsed = parseHost(host, env.PORTAL_ROOT_DOMAIN);
+  const isTenantHost = parsed.kind === 'subdomain' || parsed.kind === 'custom';
+
+  if (!isTenantHost || pathname.startsWith('/api/') || pathname.startsWith('/_next/')) {
+    return NextResponse.next({ request: { headers } });
+  }
+  const target = request.nextUrl.clone();
+  target.pathname = `/t/${encodeURIComponent(host.toLowerCase())}${pathname}`;
+  return NextResponse.rewrite(target, { request: { headers } });
+}
+
+function sanitisedHeaders(request: NextRequest, trustProxy: boolean, publicScheme: string): Headers {
+  const headers = new Headers(request.headers);
+  for (const name of [...headers.keys()]) {
+    const isRoutingHeader =
+      name.startsWith('x-tenant') || name.startsWith('x-middleware') || name === 'x-invoke-path';
+    const isForwarded = name.startsWith('x-forwarded-') || name === 'forwarded';
+    if (isRoutingHeader || (isForwarded && !trustProxy)) headers.delete(name);
+  }
+  if (!trustProxy) {
+    headers.set('x-forwarded-host', request.headers.get('host') ?? '');
+    headers.set('x-forwarded-proto', publicScheme);
+  }
+  headers.set('x-request-id', crypto.randomUUID());
+  return headers;
+}
+
+function notFound(): NextResponse {
+  return new NextResponse('Not found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

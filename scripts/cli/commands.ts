@@ -1,0 +1,13 @@
+import type { Database } from '@/lib/db/client';
+import { domainAdd, domainVerify, keyCreate, keyRevoke, tenantCreate, tenantUpdate } from './tenant-commands';
+
+export type Command = (db: Database, args: string[]) => Promise<unknown>;
+
+export const COMMANDS: Record<string, Command> = {
+  'tenant:create': tenantCreate,
+  'tenant:update': tenantUpdate,
+  'key:create': keyCreate,
+  'key:revoke': keyRevoke,
+  'domain:add': domainAdd,
+  'domain:verify': domainVerify,
+};

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { seedWorld } from '../support/seed-world';
+import { resetPostgres } from '../support/reset-postgres';
+import { freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
+
+export const E2E_WORLD_FILE = path.join(process.cwd(), '.data', 'e2e-world.json');
+
+/** Seeds tenants, then starts one production server for the browser suite on *.portal.test. */
+export default async function globalSetup() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const rootDomain = `portal.test:${port}`;
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (databaseUrl) await resetPostgres(databaseUrl);
+  const pgliteDir = freshPgliteDir('e2e');
+  const world = await seedWorld({
+    databaseUrl,
+    pgliteDir,
+    tenants: [
+      { slug: 'acme', name: 'Acme Health', accent: '#0f766e', returnOrigins: ['https://app.acme.test'] },
+      { slug: 'globex', name: 'Globex Fitness', accent: '#7c3aed' },
+    ],
+  });
+  const env = serverEnv({ port, rootDomain, databaseUrl, pgliteDir });
+  const server = await startTestServer({ port, env });
+  fs.mkdirSync(path.dirname(E2E_WORLD_FILE), { recursive: true });
+  fs.writeFileSync(
+    E2E_WORLD_FILE,
+    JSON.stringify({
+      ...world,
+      origin: server.origin,
+      rootDomain,
+      port,
+      serverLogFile: path.join(pgliteDir, '..', 'e2e-server.log'),
+    }),
+  );
+  return async () => {
+    fs.writeFileSync(path.join(pgliteDir, '..', 'e2e-server.log'), server.logs());
+    await server.stop();
+  };
+}

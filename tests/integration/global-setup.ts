@@ -1,0 +1,51 @@
+import type { TestProject } from 'vitest/node';
+import { seedWorld, type World } from '../support/seed-world';
+import { freePort, freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
+import { resetPostgres } from '../support/reset-postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    origin: string;
+    rootDomain: string;
+    world: World;
+    serverEnv: Record<string, string>;
+  }
+}
+
+export const INTEGRATION_TENANTS = [
+  {
+    slug: 'acme',
+    name: 'Acme Health',
+    returnOrigins: ['https://app.acme.test'],
+    domains: [
+      { domain: 'devices.acme.test', verified: true },
+      { domain: 'pending.acme.test', verified: false },
+    ],
+  },
+  { slug: 'globex', name: 'Globex Fitness' },
+];
+
+/** One server for the whole integration suite: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
+export default async function setup(project: TestProject) {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (databaseUrl) await resetPostgres(databaseUrl);
+  const port = await freePort();
+  const rootDomain = `localhost:${port}`;
+  const pgliteDir = freshPgliteDir('integration');
+  const world = await seedWorld({ databaseUrl, pgliteDir, tenants: INTEGRATION_TENANTS });
+  const env = serverEnv({
+    port,
+    rootDomain,
+    databaseUrl,
+    pgliteDir,
+    extra: { API_RATE_LIMIT_PER_MINUTE: '600' },
+  });
+  const server = await startTestServer({ port, env });
+  project.provide('origin', server.origin);
+  project.provide('rootDomain', rootDomain);
+  project.provide('world', world);
+  project.provide('serverEnv', env);
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, inject, it } from 'vitest';
+import { request } from '../support/http';
+
+const origin = inject('origin');
+const root = inject('rootDomain');
+const acmeHost = `acme.${root}`;
+
+describe('tenants by host', () => {
+  it('serves a tenant subdomain with its name', async () => {
+    const res = await request(origin, { host: acmeHost, path: '/' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Acme Health');
+  });
+
+  it('answers 404 for an unknown tenant without any tenant data', async () => {
+    const res = await request(origin, { host: `nobody.${root}`, path: '/' });
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('Acme Health');
+    expect(res.body).not.toContain('Globex');
+  });
+
+  it('serves a neutral landing page on the apex', async () => {
+    const res = await request(origin, { host: root, path: '/' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Connections Portal');
+    expect(res.body).not.toContain('Acme Health');
+  });
+
+  it('ignores client routing headers that name another tenant', async () => {
+    const res = await request(origin, {
+      host: acmeHost,
+      path: '/',
+      headers: {
+        'x-tenant': 'globex',
+        'x-tenant-slug': 'globex',
+        'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Acme Health');
+    expect(res.body).not.toContain('Globex');
+  });
+
+  it('refuses direct requests for the internal /t/ tree on any host', async () => {
+    for (const host of [acmeHost, root]) {
+      for (const path of [`/t/globex.${root}`, `/t/globex.${root}/`, '/t/anything/devices']) {
+        const res = await request(origin, { host, path });
+        const finalStatus =
+          res.status === 308
+            ? (await request(origin, { host, path: res.headers.location ?? '' })).status
+            : res.status;
+        expect(finalStatus, `${host}${path}`).toBe(404);
+      }
+    }
+  });
+
+  it('never reflects a spoofed X-Forwarded-Host in route handlers or next-auth', async () => {
+    const spoof = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    for (const path of [
+      '/api/health',
+      '/api/auth/providers',
+      '/api/auth/csrf',
+      '/api/auth/signin',
+      '/api/auth/signout',
+    ]) {
+      const res = await request(origin, { host: acmeHost, path, headers: spoof });
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.body, path).not.toContain('evil.example');
+      expect(JSON.stringify(res.headers), path).not.toContain('evil.example');
+    }
+  });
+
+  it('serves a verified custom domain and not an unverified one', async () => {
+    const verified = await request(origin, { host: 'devices.acme.test', path: '/' });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toContain('Acme Health');
+    const withPort = await request(origin, { host: 'devices.acme.test:443', path: '/' });
+    expect(withPort.body).toContain('Acme Health');
+    const unverified = await request(origin, { host: 'pending.acme.test', path: '/' });
+    expect(unverified.status).toBe(404);
+    expect(unverified.body).not.toContain('Acme Health');
+  });
+});

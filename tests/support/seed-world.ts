@@ -1,0 +1,51 @@
+import { createApiKey } from '@/lib/api/api-keys';
+import { openDatabase } from '@/lib/db/client';
+import { createTenant } from '@/lib/tenants/create-tenant';
+import { updateTenant } from '@/lib/tenants/update-tenant';
+import { addTenantDomain } from '@/lib/tenants/add-tenant-domain';
+import { verifyTenantDomain } from '@/lib/tenants/verify-tenant-domain';
+
+export type SeededTenant = { id: string; slug: string; name: string; apiKey: string };
+export type World = { tenants: Record<string, SeededTenant> };
+
+/**
+ * Creates tenants through the app's own services before the server opens the database
+ * (an embedded PGlite directory can be held by one process only).
+ */
+export async function seedWorld(options: {
+  databaseUrl?: string;
+  pgliteDir: string;
+  tenants: {
+    slug: string;
+    name: string;
+    accent?: string;
+    returnOrigins?: string[];
+    domains?: { domain: string; verified: boolean }[];
+  }[];
+}): Promise<World> {
+  const { db, close } = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    pgliteDir: options.pgliteDir,
+  });
+  const world: World = { tenants: {} };
+  try {
+    for (const spec of options.tenants) {
+      const tenant = await createTenant(db, {
+        slug: spec.slug,
+        name: spec.name,
+        source: 'sandbox',
+        returnOrigins: spec.returnOrigins ?? [],
+      });
+      if (spec.accent) await updateTenant(db, { tenantId: tenant.id, patch: { accentColor: spec.accent } });
+      for (const { domain, verified } of spec.domains ?? []) {
+        await addTenantDomain(db, { tenantId: tenant.id, domain });
+        if (verified) await verifyTenantDomain(db, { tenantId: tenant.id, domain, force: true });
+      }
+      const { apiKey } = await createApiKey(db, { tenantId: tenant.id });
+      world.tenants[spec.slug] = { id: tenant.id, slug: spec.slug, name: spec.name, apiKey };
+    }
+  } finally {
+    await close();
+  }
+  return world;
+}

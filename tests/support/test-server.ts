@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export type TestServer = {
+  port: number;
+  origin: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+  pid: number;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Environment for a server and the CLI on one database: PostgreSQL when given, else a fresh PGlite dir. */
+export function serverEnv(options: {
+  port: number;
+  rootDomain: string;
+  databaseUrl?: string;
+  pgliteDir: string;
+  extra?: Record<string, string>;
+}) {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORTAL_ROOT_DOMAIN: options.rootDomain,
+    PORTAL_PUBLIC_SCHEME: 'http',
+    NEXTAUTH_SECRET: 'test-only-nextauth-secret-0123456789abcdef',
+    PORTAL_ENCRYPTION_KEY: 'test-only-encryption-key-0123456789abcdef',
+    WEBHOOKS_ALLOW_LOOPBACK: '1',
+    LOG_LEVEL: 'info',
+    PGLITE_DIR: options.pgliteDir,
+    ...options.extra,
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  return env;
+}
+
+/** Starts `next start` from the built app and waits until /api/ready answers 200. */
+export async function startTestServer(options: {
+  port: number;
+  env: Record<string, string>;
+}): Promise<TestServer> {
+  const nextBin = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(options.port)], {
+    env: options.env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const origin = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    const ready = await fetch(`${origin}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (child.exitCode !== null || Date.now() >= deadline)
+    throw new Error(`server did not become ready:\n${output}`);
+  return {
+    port: options.port,
+    origin,
+    pid: child.pid ?? 0,
+    logs: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function freshPgliteDir(name: string): string {
+  const dir = path.join(process.cwd(), '.data', 'test', `${name}-${process.pid}-${Date.now()}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return dir;
+}

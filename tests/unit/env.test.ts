@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@/lib/env';
+
+const secrets = { NEXTAUTH_SECRET: 'x'.repeat(32), PORTAL_ENCRYPTION_KEY: 'y'.repeat(32) };
+
+describe('environment', () => {
+  it('defaults to the embedded database and http on localhost in development', () => {
+    const env = parseEnv({ NODE_ENV: 'development', ...secrets });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe('.data/pglite');
+    expect(env.PORTAL_ROOT_DOMAIN).toBe('localhost:3000');
+    expect(env.PORTAL_PUBLIC_SCHEME).toBe('http');
+  });
+
+  it('uses https for a real root domain', () => {
+    const env = parseEnv({ NODE_ENV: 'production', PORTAL_ROOT_DOMAIN: 'portal.example.com', ...secrets });
+    expect(env.PORTAL_PUBLIC_SCHEME).toBe('https');
+  });
+
+  it.each([
+    [{ PORTAL_ROOT_DOMAIN: '' }, 'PORTAL_ROOT_DOMAIN'],
+    [{ PORTAL_ROOT_DOMAIN: 'https://portal.example.com' }, 'PORTAL_ROOT_DOMAIN'],
+    [{ DATABASE_URL: 'not-a-url' }, 'DATABASE_URL'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NEXTAUTH_URL: 'https://portal.example.com' }, 'NEXTAUTH_URL'],
+  ])('names the variable in one line for %o', (override, name) => {
+    expect(() => parseEnv({ NODE_ENV: 'development', ...secrets, ...override })).toThrowError(
+      expect.objectContaining({ name: 'ConfigError', message: expect.stringContaining(name) }),
+    );
+  });
+
+  it('requires secrets in production but generates and keeps them for development and the demo', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', PORTAL_ROOT_DOMAIN: 'p.example.com' })).toThrow(
+      ConfigError,
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-env-'));
+    const pgliteDir = path.join(dir, 'pglite');
+    const first = parseEnv({ NODE_ENV: 'production', PORTAL_DEMO: '1', PGLITE_DIR: pgliteDir });
+    const second = parseEnv({ NODE_ENV: 'production', PORTAL_DEMO: '1', PGLITE_DIR: pgliteDir });
+    expect(first.NEXTAUTH_SECRET).toHaveLength(43);
+    expect(second.NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
+    expect(second.PORTAL_ENCRYPTION_KEY).toBe(first.PORTAL_ENCRYPTION_KEY);
+    expect(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o077).toBe(0);
+  });
+});
