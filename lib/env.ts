@@ -37,6 +37,10 @@ const envSchema = z.object({
   /** Allow webhook endpoints on loopback and plain http (local development and tests only). */
   WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Requests per minute one API key may make (shared by every instance through PostgreSQL). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Failed portal-link redemptions per minute from one client address before it gets 429. */
+  LINK_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Set by `npm run demo`: a production build that may generate its own secrets. */
   PORTAL_DEMO: flag.default(false),
   /** Enables the /bench/hello baseline page. */

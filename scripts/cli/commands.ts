@@ -1,4 +1,5 @@
 import type { Database } from '@/lib/db/client';
+import { linkCreate } from './link-commands';
 import { domainAdd, domainVerify, keyCreate, keyRevoke, tenantCreate, tenantUpdate } from './tenant-commands';
 
 export type Command = (db: Database, args: string[]) => Promise<unknown>;
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, Command> = {
   'key:revoke': keyRevoke,
   'domain:add': domainAdd,
   'domain:verify': domainVerify,
+  'link:create': linkCreate,
 };

@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/lib/db/client';
+import { portalSessions } from '@/lib/db/schema';
+import { type PortalSession, toPortalSession } from './portal-session';
+import { decodeSessionToken } from './session-token';
+
+export type SessionLookup =
+  { kind: 'none' } | { kind: 'invalid' } | { kind: 'valid'; session: PortalSession };
+
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Checks a session cookie against its portal_sessions row: same tenant as the host, not revoked,
+ * within the idle and absolute limits. Extends the idle limit at most once a minute.
+ */
+export async function loadPortalSession(
+  db: DbOrTx,
+  input: { cookieValue: string | undefined; tenantId: string; idleMinutes: number },
+): Promise<SessionLookup> {
+  if (!input.cookieValue) return { kind: 'none' };
+  const claims = await decodeSessionToken(input.cookieValue);
+  if (!claims || claims.tid !== input.tenantId) return { kind: 'invalid' };
+  const [row] = await db
+    .select()
+    .from(portalSessions)
+    .where(and(eq(portalSessions.tenantId, input.tenantId), eq(portalSessions.id, claims.sid)))
+    .limit(1);
+  const now = Date.now();
+  if (
+    !row ||
+    row.revokedAt ||
+    row.idleExpiresAt.getTime() <= now ||
+    row.absoluteExpiresAt.getTime() <= now ||
+    row.referenceId !== claims.ref
+  ) {
+    return { kind: 'invalid' };
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const idleExpiresAt = new Date(
+      Math.min(now + input.idleMinutes * 60_000, row.absoluteExpiresAt.getTime()),
+    );
+    await db
+      .update(portalSessions)
+      .set({ lastSeenAt: new Date(now), idleExpiresAt })
+      .where(and(eq(portalSessions.tenantId, input.tenantId), eq(portalSessions.id, row.id)));
+  }
+  return { kind: 'valid', session: toPortalSession(row) };
+}

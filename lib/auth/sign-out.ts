@@ -1,0 +1,11 @@
+import { cookies } from 'next/headers';
+import { getDb } from '@/lib/db/client';
+import { revokePortalSession } from './revoke-portal-session';
+import type { PortalSession } from './portal-session';
+import { sessionCookieName } from './session-cookie';
+
+/** Revokes the session row (a copied cookie stops working at once) and clears the cookie. */
+export async function signOutPortalSession(session: PortalSession): Promise<void> {
+  await revokePortalSession(await getDb(), { tenantId: session.tenantId, sessionId: session.id });
+  (await cookies()).delete(sessionCookieName());
+}

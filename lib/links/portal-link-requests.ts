@@ -1,0 +1,185 @@
+import { loadPortalSession } from '@/lib/auth/load-portal-session';
+import { readSessionCookie, sessionSetCookie } from '@/lib/auth/current-session-cookie';
+import { encodeSessionToken } from '@/lib/auth/session-token';
+import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { clientOrigin } from '@/lib/security/client-origin';
+import { hitRateLimit, isRateLimited } from '@/lib/security/rate-limit';
+import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
+import type { Tenant } from '@/lib/tenants/tenant';
+import { isAllowedRedeemPost } from './cross-site-guard';
+import { findPortalLinkByToken } from './find-portal-link';
+import {
+  LINK_PAGE_HEADERS,
+  type LinkProblem,
+  interstitialPage,
+  linkProblemPage,
+  switchAccountPage,
+} from './link-pages';
+import { intentTarget, linkState } from './portal-link-row';
+import { redeemPortalLink } from './redeem-portal-link';
+
+type LinkRequest = { hostSegment: string; token: string };
+
+const PROBLEM_STATUS: Record<LinkProblem, number> = {
+  unknown: 404,
+  expired: 410,
+  used: 410,
+  cross_site: 403,
+  rate_limited: 429,
+};
+const WINDOW_SECONDS = 60;
+const PER_TOKEN_LIMIT = 30;
+
+function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { ...LINK_PAGE_HEADERS, ...headers } });
+}
+
+function problem(
+  tenant: Tenant,
+  kind: LinkProblem,
+  returnUrl?: string | null,
+  headers: Record<string, string> = {},
+): Response {
+  return html(linkProblemPage({ tenant, problem: kind, returnUrl }), PROBLEM_STATUS[kind], headers);
+}
+
+function notFoundResponse(): Response {
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+function redirect(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'same-origin', ...headers },
+  });
+}
+
+async function currentSession(tenant: Tenant) {
+  const db = await getDb();
+  return loadPortalSession(db, {
+    cookieValue: await readSessionCookie(),
+    tenantId: tenant.id,
+    idleMinutes: tenant.sessionIdleMinutes,
+  });
+}
+
+/** Failed look-ups count per client address; past the limit every attempt from there gets 429. */
+async function failureLimit(request: Request) {
+  const ip = clientOrigin(request.headers).ip ?? 'unknown';
+  return {
+    key: `link-fail:${ip}`,
+    limit: getEnv().LINK_FAILURE_LIMIT_PER_MINUTE,
+    windowSeconds: WINDOW_SECONDS,
+  };
+}
+
+async function rejectIfThrottled(request: Request, tenant: Tenant, token: string): Promise<Response | null> {
+  const db = await getDb();
+  const failures = await isRateLimited(db, await failureLimit(request));
+  const perToken = await hitRateLimit(db, {
+    key: `link-token:${tenant.id}:${token.slice(0, 8)}`,
+    limit: PER_TOKEN_LIMIT,
+    windowSeconds: WINDOW_SECONDS,
+  });
+  if (failures.allowed && perToken.allowed) return null;
+  const retryAfter = Math.max(
+    failures.allowed ? 0 : failures.retryAfterSeconds,
+    perToken.allowed ? 0 : perToken.retryAfterSeconds,
+  );
+  return problem(tenant, 'rate_limited', null, { 'retry-after': String(retryAfter) });
+}
+
+async function countFailure(request: Request): Promise<void> {
+  await hitRateLimit(await getDb(), await failureLimit(request));
+}
+
+// GET /l/{token}: never changes the link; scanners that only GET can't burn it.
+export async function showPortalLink(
+  request: Request,
+  { hostSegment, token }: LinkRequest,
+): Promise<Response> {
+  const tenant = await getTenantForHostSegment(hostSegment);
+  if (!tenant) return notFoundResponse();
+  const throttled = await rejectIfThrottled(request, tenant, token);
+  if (throttled) return throttled;
+  const link = await findPortalLinkByToken(await getDb(), { tenantId: tenant.id, token });
+  if (!link) {
+    await countFailure(request);
+    return problem(tenant, 'unknown');
+  }
+  const state = linkState(link);
+  const session = await currentSession(tenant);
+  if (state === 'used') {
+    // The browser that redeemed it, while its session lives, goes straight back to the portal.
+    if (session.kind === 'valid' && session.session.id === link.redeemedSessionId)
+      return redirect(intentTarget(link));
+    return problem(tenant, 'used', link.returnUrl);
+  }
+  if (state === 'expired') return problem(tenant, 'expired', link.returnUrl);
+  if (session.kind === 'valid' && session.session.referenceId !== link.referenceId) {
+    return html(switchAccountPage({ tenant, userLabel: link.userLabel }));
+  }
+  // E-mail scanners run JavaScript, so e-mailed links always wait for a real click.
+  return html(
+    interstitialPage({ tenant, userLabel: link.userLabel, autoSubmit: link.channel === 'redirect' }),
+  );
+}
+
+// POST /l/{token}: a plain form post redeems the link once and signs the browser in.
+export async function submitPortalLink(
+  request: Request,
+  { hostSegment, token }: LinkRequest,
+): Promise<Response> {
+  const tenant = await getTenantForHostSegment(hostSegment);
+  if (!tenant) return notFoundResponse();
+  const host = decodeURIComponent(hostSegment);
+  if (!isAllowedRedeemPost(request.headers, `${getEnv().PORTAL_PUBLIC_SCHEME}://${host}`)) {
+    logger.warn('portal_link.cross_site_post_refused', { tenantId: tenant.id });
+    return problem(tenant, 'cross_site');
+  }
+  const throttled = await rejectIfThrottled(request, tenant, token);
+  if (throttled) return throttled;
+  const db = await getDb();
+  const link = await findPortalLinkByToken(db, { tenantId: tenant.id, token });
+  if (!link) {
+    await countFailure(request);
+    return problem(tenant, 'unknown');
+  }
+  const session = await currentSession(tenant);
+  const state = linkState(link);
+  if (state === 'used') {
+    if (session.kind === 'valid' && session.session.id === link.redeemedSessionId)
+      return redirect(intentTarget(link));
+    return problem(tenant, 'used', link.returnUrl);
+  }
+  if (state === 'expired') return problem(tenant, 'expired', link.returnUrl);
+
+  const form = await request.formData().catch(() => new FormData());
+  const switching = session.kind === 'valid' && session.session.referenceId !== link.referenceId;
+  if (switching && form.get('confirm_switch') !== '1')
+    return html(switchAccountPage({ tenant, userLabel: link.userLabel }));
+
+  const redemption = await redeemPortalLink(db, {
+    tenant,
+    token,
+    replacesSessionId: session.kind === 'valid' ? session.session.id : undefined,
+    origin: clientOrigin(request.headers),
+  });
+  if (!redemption) return problem(tenant, 'used', link.returnUrl); // another request won the race
+  const cookie = await encodeSessionToken({
+    sid: redemption.session.id,
+    tid: tenant.id,
+    ref: redemption.session.referenceId,
+  });
+  logger.info('portal_link.redeemed', {
+    tenantId: tenant.id,
+    linkId: link.id,
+    sessionId: redemption.session.id,
+  });
+  return redirect(intentTarget(link), { 'set-cookie': sessionSetCookie(cookie) });
+}
