@@ -17,7 +17,7 @@ export type ActionState =
 type ActionContext<Input> = { session: PortalSession; tenant: Tenant; input: Input };
 
 /** The session behind a server action; the tenant comes from the session, never from Host. */
-async function actionSession(): Promise<{ session: PortalSession; tenant: Tenant } | null> {
+export async function actionSession(): Promise<{ session: PortalSession; tenant: Tenant } | null> {
   const cookieValue = await readSessionCookie();
   const claims = cookieValue ? await decodeSessionToken(cookieValue) : null;
   if (!claims) return null;

@@ -29,16 +29,14 @@ export async function emitEvent(
     (endpoint) => !endpoint.eventTypes || endpoint.eventTypes.includes(input.type),
   );
   if (subscribed.length > 0) {
-    await tx
-      .insert(webhookDeliveries)
-      .values(
-        subscribed.map((endpoint) => ({
-          id: randomId('whd'),
-          tenantId: input.tenantId,
-          eventId: id,
-          endpointId: endpoint.id,
-        })),
-      );
+    await tx.insert(webhookDeliveries).values(
+      subscribed.map((endpoint) => ({
+        id: randomId('whd'),
+        tenantId: input.tenantId,
+        eventId: id,
+        endpointId: endpoint.id,
+      })),
+    );
   }
   return id;
 }

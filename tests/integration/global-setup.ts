@@ -9,6 +9,7 @@ declare module 'vitest' {
     rootDomain: string;
     world: World;
     serverEnv: Record<string, string>;
+    serverLogFile: string;
   }
 }
 
@@ -40,11 +41,13 @@ export default async function setup(project: TestProject) {
     pgliteDir,
     extra: { API_RATE_LIMIT_PER_MINUTE: '600' },
   });
-  const server = await startTestServer({ port, env });
+  const serverLogFile = `${pgliteDir}.server.log`;
+  const server = await startTestServer({ port, env, logFile: serverLogFile });
   project.provide('origin', server.origin);
   project.provide('rootDomain', rootDomain);
   project.provide('world', world);
   project.provide('serverEnv', env);
+  project.provide('serverLogFile', serverLogFile);
   return async () => {
     await server.stop();
   };

@@ -19,6 +19,8 @@ export function request(
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
+    /** Source address on the loopback range (127.x.y.z), to act as a distinct client. */
+    localAddress?: string;
   },
 ): Promise<HttpResult> {
   const url = new URL(origin);
@@ -29,6 +31,7 @@ export function request(
         port: url.port,
         path: options.path,
         method: options.method ?? 'GET',
+        localAddress: options.localAddress,
         headers: { ...(options.host ? { host: options.host } : {}), ...options.headers },
       },
       (res) => {
@@ -49,4 +52,16 @@ export function request(
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });
+}
+
+/** A multipart/form-data body, as a browser sends a React form with a server action and JavaScript off. */
+export function multipartForm(fields: Record<string, string>): { body: string; contentType: string } {
+  const boundary = `----portal-test-${Math.random().toString(16).slice(2)}`;
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    body: `${parts.join('')}--${boundary}--\r\n`,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }

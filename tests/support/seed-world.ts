@@ -1,11 +1,21 @@
+import { eq } from 'drizzle-orm';
 import { createApiKey } from '@/lib/api/api-keys';
+import { portalLinks } from '@/lib/db/schema';
+import { mintPortalLink } from '@/lib/links/mint-portal-link';
 import { openDatabase } from '@/lib/db/client';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 import { addTenantDomain } from '@/lib/tenants/add-tenant-domain';
 import { verifyTenantDomain } from '@/lib/tenants/verify-tenant-domain';
 
-export type SeededTenant = { id: string; slug: string; name: string; apiKey: string };
+/** expiredLinkToken: a link minted through the service whose expiry was then moved into the past. */
+export type SeededTenant = {
+  id: string;
+  slug: string;
+  name: string;
+  apiKey: string;
+  expiredLinkToken: string;
+};
 export type World = { tenants: Record<string, SeededTenant> };
 
 /**
@@ -42,7 +52,29 @@ export async function seedWorld(options: {
         if (verified) await verifyTenantDomain(db, { tenantId: tenant.id, domain, force: true });
       }
       const { apiKey } = await createApiKey(db, { tenantId: tenant.id });
-      world.tenants[spec.slug] = { id: tenant.id, slug: spec.slug, name: spec.name, apiKey };
+      const expired = await mintPortalLink(db, {
+        tenant,
+        link: {
+          reference_id: 'expired-user',
+          intent: 'manage',
+          expires_in: 60,
+          channel: 'redirect',
+          return_url: spec.returnOrigins?.[0],
+        },
+        actor: { type: 'operator' },
+      });
+      await db
+        .update(portalLinks)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(portalLinks.id, expired.id));
+      const expiredLinkToken = expired.url.split('/l/')[1] ?? '';
+      world.tenants[spec.slug] = {
+        id: tenant.id,
+        slug: spec.slug,
+        name: spec.name,
+        apiKey,
+        expiredLinkToken,
+      };
     }
   } finally {
     await close();

@@ -53,6 +53,8 @@ export function serverEnv(options: {
 export async function startTestServer(options: {
   port: number;
   env: Record<string, string>;
+  /** Also append everything the server prints to this file, for tests that inspect the log. */
+  logFile?: string;
 }): Promise<TestServer> {
   const nextBin = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(options.port)], {
@@ -60,8 +62,12 @@ export async function startTestServer(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const capture = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (options.logFile) fs.appendFileSync(options.logFile, chunk);
+  };
+  child.stdout?.on('data', capture);
+  child.stderr?.on('data', capture);
   const origin = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -8,7 +8,7 @@ const REASONS = {
     text: 'For your security, sessions end after a while without activity.',
   },
   signed_out: {
-    title: "You're not signed in",
+    title: 'You are not signed in',
     text: 'Open the link from your app or e-mail to manage your devices.',
   },
 } as const;
