@@ -4,10 +4,7 @@ import { type HttpResult, multipartForm, request } from '../support/http';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme, globex } = inject('world').tenants as Record<
-  'acme' | 'globex',
-  { apiKey: string; expiredLinkToken: string }
->;
+const { acme } = inject('world').tenants as Record<'acme', { apiKey: string; expiredLinkToken: string }>;
 const acmeHost = `acme.${root}`;
 const globexHost = `globex.${root}`;
 const acmeOrigin = `http://${acmeHost}`;
