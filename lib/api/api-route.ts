@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AuditActor, RequestOrigin } from '@/lib/audit/record-audit-event';
 import { getDb, type Database } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { PortalError } from '@/lib/errors';
+import { PortalError, notFound } from '@/lib/errors';
 import { clientOrigin } from '@/lib/security/client-origin';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { type AuthenticatedKey, authenticateApiKey } from './api-keys';
@@ -17,13 +17,13 @@ import { parseJsonBody, readBodyText } from './read-json-body';
 
 export type ApiResult = { status: number; body: unknown };
 
-export type ApiContext<Body, Params> = {
+export type ApiContext<Body, Params, Query> = {
   db: Database;
   key: AuthenticatedKey;
   tenantId: string;
   body: Body;
   params: Params;
-  query: URLSearchParams;
+  query: Query;
   actor: AuditActor;
   origin: RequestOrigin;
 };
@@ -49,17 +49,18 @@ async function authenticate(db: Database, request: Request): Promise<Authenticat
  * Every /api/v1 handler goes through here: API key → rate limit → body (≤ 64 KiB, JSON, zod) →
  * Idempotency-Key replay → handler → error envelope. The tenant is the API key's, nothing else.
  */
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
 export function apiRoute<
-  BodySchema extends z.ZodType | undefined,
+  BodySchema extends z.ZodType | undefined = undefined,
   ParamsSchema extends z.ZodType | undefined = undefined,
+  QuerySchema extends z.ZodType | undefined = undefined,
 >(options: {
   body?: BodySchema;
   params?: ParamsSchema;
+  query?: QuerySchema;
   handler: (
-    context: ApiContext<
-      BodySchema extends z.ZodType ? z.output<BodySchema> : undefined,
-      ParamsSchema extends z.ZodType ? z.output<ParamsSchema> : undefined
-    >,
+    context: ApiContext<Output<BodySchema>, Output<ParamsSchema>, Output<QuerySchema>>,
   ) => Promise<ApiResult>;
 }) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
@@ -92,8 +93,15 @@ export function apiRoute<
       let params: unknown;
       if (options.params) {
         const parsed = options.params.safeParse(await routeContext.params);
-        if (!parsed.success) throw validationError(parsed.error.issues);
+        // A path that cannot name anything is simply not found.
+        if (!parsed.success) throw notFound('resource', parsed.error.issues[0]?.path.map(String).join('.'));
         params = parsed.data;
+      }
+      let query: unknown;
+      if (options.query) {
+        const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        query = parsed.data;
       }
       const idempotencyKey = request.headers.get('idempotency-key');
       if (idempotencyKey !== null && request.method === 'POST') {
@@ -131,7 +139,7 @@ export function apiRoute<
         tenantId: key.tenantId,
         body: body as never,
         params: params as never,
-        query: new URL(request.url).searchParams,
+        query: query as never,
         actor: { type: 'api', id: key.keyId },
         origin: clientOrigin(request.headers),
       });

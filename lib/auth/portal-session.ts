@@ -10,6 +10,7 @@ export type PortalSession = {
   linkId: string;
   locale: string | null;
   returnUrl: string | null;
+  userLabel: string | null;
 };
 
 export function toPortalSession(row: PortalSessionRow): PortalSession {
@@ -20,5 +21,6 @@ export function toPortalSession(row: PortalSessionRow): PortalSession {
     linkId: row.linkId,
     locale: row.locale,
     returnUrl: row.returnUrl,
+    userLabel: row.userLabel,
   };
 }

@@ -129,6 +129,8 @@ export const portalSessions = pgTable(
     linkId: text('link_id').notNull(),
     locale: text('locale'),
     returnUrl: text('return_url'),
+    /** The link's user_label (e.g. a masked e-mail), shown so users with several accounts know which one this is. */
+    userLabel: text('user_label'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     idleExpiresAt: timestamp('idle_expires_at', { withTimezone: true }).notNull(),
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),

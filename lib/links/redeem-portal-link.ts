@@ -51,6 +51,7 @@ export async function redeemPortalLink(
         linkId: link.id,
         locale: link.locale,
         returnUrl: link.returnUrl,
+        userLabel: link.userLabel,
         lastSeenAt: now,
         idleExpiresAt,
         absoluteExpiresAt,

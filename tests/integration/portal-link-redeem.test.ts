@@ -9,9 +9,12 @@ const acmeHost = `acme.${root}`;
 const globexHost = `globex.${root}`;
 const acmeOrigin = `http://${acmeHost}`;
 
+/** Each link's label repeats its reference id, so a page showing "Signed in as …" names the user. */
 async function mint(body: Record<string, unknown> = {}) {
+  const referenceId = `user-${Math.random().toString(36).slice(2)}`;
   const res = await apiClient(origin, acme.apiKey).mintLink({
-    reference_id: `user-${Math.random().toString(36).slice(2)}`,
+    reference_id: referenceId,
+    user_label: referenceId,
     ...body,
   });
   expect(res.status).toBe(201);

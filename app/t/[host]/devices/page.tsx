@@ -1,14 +1,35 @@
+import { DevicesView } from '@/components/devices/devices-view';
 import { PortalShell } from '@/components/portal-shell';
+import { QueryProvider } from '@/components/query-provider';
+import { Badge } from '@/components/ui/badge';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
+import { loadDevicesData } from '@/lib/portal/devices-data';
+import { devicesFlash } from '@/lib/portal/devices-flash';
 
-export default async function DevicesPage({ params }: { params: Promise<{ host: string }> }) {
-  const { tenant, session } = await requirePortalSession((await params).host);
+type Props = {
+  params: Promise<{ host: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function DevicesPage({ params, searchParams }: Props) {
+  const signedIn = await requirePortalSession((await params).host);
+  const { tenant, session } = signedIn;
+  const data = await loadDevicesData(signedIn);
+  const flash = devicesFlash(await searchParams);
   return (
-    <PortalShell tenantName={tenant.name} returnUrl={session.returnUrl} signedIn>
-      <h1 className="text-2xl font-semibold">Your devices</h1>
-      <p className="mt-2 text-[var(--text-muted)]">
-        Signed in to {tenant.name} as <span className="font-mono">{session.referenceId}</span>.
-      </p>
+    <PortalShell
+      tenantName={tenant.name}
+      returnUrl={session.returnUrl}
+      userLabel={session.userLabel}
+      signedIn
+    >
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Your devices</h1>
+        {data.isSandbox ? <Badge tone="warning">Sandbox</Badge> : null}
+      </div>
+      <QueryProvider>
+        <DevicesView initialData={data} initialFlash={flash} />
+      </QueryProvider>
     </PortalShell>
   );
 }

@@ -1,0 +1,73 @@
+import { notFound } from 'next/navigation';
+import { ConnectForm } from '@/components/devices/connect-form';
+import { LocalTime } from '@/components/local-time';
+import { PortalShell } from '@/components/portal-shell';
+import { ProviderLogo } from '@/components/provider-logo';
+import { StatusBadge } from '@/components/status-badge';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { requirePortalSession } from '@/lib/auth/get-portal-session';
+import { loadDeviceOrNull } from '@/lib/portal/load-device-or-null';
+
+type Props = { params: Promise<{ host: string; connectionId: string }> };
+
+export default async function DeviceDetailsPage({ params }: Props) {
+  const { host, connectionId } = await params;
+  const signedIn = await requirePortalSession(host);
+  const device = await loadDeviceOrNull(signedIn, connectionId);
+  if (!device) notFound();
+  const canReconnect = device.status === 'reauth_required' || device.status === 'error';
+  return (
+    <PortalShell
+      tenantName={signedIn.tenant.name}
+      returnUrl={signedIn.session.returnUrl}
+      userLabel={signedIn.session.userLabel}
+      signedIn
+    >
+      <a
+        href="/devices"
+        className="text-sm font-medium text-[var(--accent-text)] underline-offset-4 hover:underline"
+      >
+        ← All devices
+      </a>
+      <div className="mt-4 flex items-center gap-3">
+        <ProviderLogo name={device.providerName} color={device.providerColor} size={48} />
+        <h1 className="text-2xl font-semibold">{device.providerName}</h1>
+        <StatusBadge status={device.status} />
+      </div>
+      <dl className="mt-6 grid gap-4 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-[var(--text-muted)]">Connected since</dt>
+          <dd>{device.connectedAt ? <LocalTime iso={device.connectedAt} /> : '—'}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-[var(--text-muted)]">Last data</dt>
+          <dd>{device.lastDataAt ? <LocalTime iso={device.lastDataAt} /> : 'none yet'}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-[var(--text-muted)]">Status since</dt>
+          <dd>
+            <LocalTime iso={device.statusChangedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-[var(--text-muted)]">Shared data</dt>
+          <dd>{device.scopes.length > 0 ? device.scopes.join(', ') : '—'}</dd>
+        </div>
+      </dl>
+      {device.status !== 'disconnected' ? (
+        <div className="mt-6 flex flex-wrap gap-3">
+          {canReconnect ? (
+            <ConnectForm
+              provider={device.provider}
+              providerName={device.providerName}
+              connectionId={device.id}
+            />
+          ) : null}
+          <a href={`/devices/${device.id}/disconnect`} className={buttonStyles.dangerOutline}>
+            Disconnect {device.providerName}
+          </a>
+        </div>
+      ) : null}
+    </PortalShell>
+  );
+}

@@ -1,0 +1,57 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { portalAction } from '@/lib/auth/portal-action';
+import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
+import { providerInfo } from '@/lib/connections/provider-catalogue';
+import { connectForm, disconnectForm } from '@/lib/portal/device-action-schemas';
+import { disconnectDevice, loadDevice, startDeviceConnect } from '@/lib/portal/device-actions';
+
+/** Connect or reconnect: sends the browser to the platform's consent step. */
+export const connectDevice = portalAction(connectForm, async ({ tenant, session, input }) => {
+  let redirectUrl: string;
+  try {
+    ({ redirectUrl } = await startDeviceConnect(
+      { tenant, session },
+      { provider: input.provider, connectionId: input.connection_id },
+    ));
+  } catch (error) {
+    if (error instanceof SourceUnavailableError) {
+      return {
+        ok: false,
+        message: `We couldn't reach ${providerInfo(input.provider).name} right now. Try again in a moment.`,
+      };
+    }
+    throw error;
+  }
+  redirect(redirectUrl);
+});
+
+async function disconnectOrExplain(who: Parameters<typeof disconnectDevice>[0], connectionId: string) {
+  const device = await loadDevice(who, { connectionId });
+  try {
+    await disconnectDevice(who, { connectionId });
+    return { ok: true as const, provider: device.provider, name: device.providerName };
+  } catch (error) {
+    if (error instanceof SourceUnavailableError)
+      return { ok: false as const, message: `We couldn't disconnect ${device.providerName}. Try again.` };
+    throw error;
+  }
+}
+
+/** The confirmation form's action when JavaScript is off: redirects back to the list with a banner. */
+export const disconnectDeviceAndReturn = portalAction(disconnectForm, async ({ tenant, session, input }) => {
+  const result = await disconnectOrExplain({ tenant, session }, input.connection_id);
+  if (!result.ok) return result;
+  revalidatePath('/devices');
+  redirect(`/devices?disconnected=${encodeURIComponent(result.provider)}`);
+});
+
+/** The same from the page's script, which has already removed the row and rolls back on failure. */
+export const disconnectDeviceInPlace = portalAction(disconnectForm, async ({ tenant, session, input }) => {
+  const result = await disconnectOrExplain({ tenant, session }, input.connection_id);
+  if (!result.ok) return result;
+  revalidatePath('/devices');
+  return { ok: true, message: `${result.name} disconnected` };
+});

@@ -1,0 +1,55 @@
+import { notFound } from 'next/navigation';
+import { ConnectForm } from '@/components/devices/connect-form';
+import { PortalShell } from '@/components/portal-shell';
+import { ProviderLogo } from '@/components/provider-logo';
+import { requirePortalSession } from '@/lib/auth/get-portal-session';
+import { loadDevicesData } from '@/lib/portal/devices-data';
+
+type Props = { params: Promise<{ host: string; provider: string }> };
+
+/** GET explains and offers the button; the POST (server action) starts the flow. */
+export default async function ConnectProviderPage({ params }: Props) {
+  const { host, provider } = await params;
+  const signedIn = await requirePortalSession(host);
+  const data = await loadDevicesData(signedIn);
+  const offered = data.addable.find((p) => p.id === provider.toUpperCase());
+  const connected = data.devices.find((d) => d.provider === provider.toUpperCase());
+  if (!offered && !connected) notFound();
+  const name = offered?.name ?? connected?.providerName ?? provider;
+  return (
+    <PortalShell
+      tenantName={signedIn.tenant.name}
+      returnUrl={signedIn.session.returnUrl}
+      userLabel={signedIn.session.userLabel}
+      signedIn
+    >
+      <div className="flex items-center gap-3">
+        <ProviderLogo name={name} color={offered?.color ?? connected?.providerColor ?? '#475569'} size={48} />
+        <h1 className="text-2xl font-semibold">Connect {name}</h1>
+      </div>
+      {connected ? (
+        <p className="mt-4 text-[var(--text-muted)]">
+          {name} is already connected.{' '}
+          <a href="/devices" className="font-medium text-[var(--accent-text)] underline">
+            See your devices
+          </a>
+          .
+        </p>
+      ) : offered && !offered.webConnect ? (
+        <p className="mt-4 text-[var(--text-muted)]">
+          Connect {name} from the {signedIn.tenant.name} mobile app.
+        </p>
+      ) : (
+        <>
+          <p className="mt-4 text-[var(--text-muted)]">
+            You&apos;ll sign in at {name} and choose what to share with {signedIn.tenant.name}, then come back
+            here.
+          </p>
+          <div className="mt-6">
+            <ConnectForm provider={offered?.id ?? provider} providerName={name} />
+          </div>
+        </>
+      )}
+    </PortalShell>
+  );
+}

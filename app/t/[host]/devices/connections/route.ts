@@ -1,0 +1,15 @@
+// GET /devices/connections — the devices page's data for the client-side refresh (same shape as the first render)
+import { getPortalSession } from '@/lib/auth/get-portal-session';
+import { loadDevicesData } from '@/lib/portal/devices-data';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ host: string }> },
+): Promise<Response> {
+  const signedIn = await getPortalSession((await context.params).host);
+  if (!signedIn)
+    return Response.json({ error: 'signed_out' }, { status: 401, headers: { 'cache-control': 'no-store' } });
+  return Response.json(await loadDevicesData(signedIn), { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,26 @@
+// GET /devices/return — every connect flow comes back here; the outcome is confirmed with the platform
+import { getPortalSession } from '@/lib/auth/get-portal-session';
+import { finishDeviceConnect } from '@/lib/portal/device-actions';
+
+export const dynamic = 'force-dynamic';
+
+function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+}
+
+export async function GET(
+  request: Request,
+  context: { params: Promise<{ host: string }> },
+): Promise<Response> {
+  const signedIn = await getPortalSession((await context.params).host);
+  if (!signedIn) return seeOther('/expired?reason=session');
+  const query = new URL(request.url).searchParams;
+  const outcome = await finishDeviceConnect(signedIn, { state: query.get('state') ?? '', query });
+  if (outcome.ok) {
+    return seeOther(
+      `/devices?${outcome.reconnected ? 'reconnected' : 'connected'}=${encodeURIComponent(outcome.provider)}`,
+    );
+  }
+  const provider = outcome.provider ? `&provider=${encodeURIComponent(outcome.provider)}` : '';
+  return seeOther(`/devices?connect_error=${outcome.reason}${provider}`);
+}

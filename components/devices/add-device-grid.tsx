@@ -1,0 +1,41 @@
+'use client';
+
+import type { ProviderView } from '@/lib/connections/list-providers-for-tenant';
+import { ProviderLogo } from '../provider-logo';
+import { buttonStyles } from '../ui/button-styles';
+
+type Props = { providers: ProviderView[]; connectAction: (form: FormData) => void; pending: boolean };
+
+export function AddDeviceGrid({ providers, connectAction, pending }: Props) {
+  if (providers.length === 0) {
+    return <p className="text-sm text-[var(--text-muted)]">Every device this app supports is connected.</p>;
+  }
+  return (
+    <ul aria-label="Devices you can add" className="grid gap-3 sm:grid-cols-2">
+      {providers.map((provider) => (
+        <li
+          key={provider.id}
+          className="flex items-center gap-3 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-3"
+        >
+          <ProviderLogo name={provider.name} color={provider.color} size={36} />
+          <span className="flex-1 font-medium">{provider.name}</span>
+          {provider.webConnect ? (
+            <form action={connectAction}>
+              <input type="hidden" name="provider" value={provider.id} />
+              <button
+                type="submit"
+                className={buttonStyles.secondary}
+                disabled={pending}
+                aria-label={`Connect ${provider.name}`}
+              >
+                Connect
+              </button>
+            </form>
+          ) : (
+            <span className="text-right text-xs text-[var(--text-muted)]">Connect from the mobile app</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

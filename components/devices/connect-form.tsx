@@ -1,0 +1,31 @@
+'use client';
+
+import { useActionState } from 'react';
+import { connectDevice } from '@/app/t/[host]/devices/actions';
+import { buttonStyles } from '../ui/button-styles';
+import { FlashBanner } from './flash-banner';
+
+/** One "Connect/Reconnect {Provider}" button that works with and without JavaScript. */
+export function ConnectForm({
+  provider,
+  providerName,
+  connectionId,
+}: {
+  provider: string;
+  providerName: string;
+  connectionId?: string;
+}) {
+  const [state, action, pending] = useActionState(connectDevice, null);
+  return (
+    <>
+      <FlashBanner flash={state && !state.ok ? { tone: 'error', text: state.message } : null} />
+      <form action={action}>
+        <input type="hidden" name="provider" value={provider} />
+        {connectionId ? <input type="hidden" name="connection_id" value={connectionId} /> : null}
+        <button type="submit" className={buttonStyles.primary} disabled={pending}>
+          {connectionId ? 'Reconnect' : 'Connect'} {providerName}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import type { FormEvent } from 'react';
+import type { DeviceView } from '@/lib/connections/connection-row';
+import { LocalTime } from '../local-time';
+import { ProviderLogo } from '../provider-logo';
+import { StatusBadge } from '../status-badge';
+import { buttonStyles } from '../ui/button-styles';
+
+type Props = {
+  device: DeviceView;
+  connectAction: (form: FormData) => void;
+  onDisconnectRequest: (device: DeviceView) => void;
+  connectPending: boolean;
+};
+
+export function DeviceListItem({ device, connectAction, onDisconnectRequest, connectPending }: Props) {
+  const needsReconnect = device.status === 'reauth_required' || device.status === 'error';
+  const askToDisconnect = (event: FormEvent) => {
+    // With JavaScript the confirmation opens in a dialog; without it this form opens the confirm page.
+    event.preventDefault();
+    onDisconnectRequest(device);
+  };
+  return (
+    <li className="flex flex-col gap-4 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:flex-row sm:items-center">
+      <div className="flex min-w-0 flex-1 items-start gap-3">
+        <ProviderLogo name={device.providerName} color={device.providerColor} />
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className="font-semibold">
+              <a href={`/devices/${device.id}`} className="underline-offset-4 hover:underline">
+                {device.providerName}
+              </a>
+            </h3>
+            <StatusBadge status={device.status} />
+          </div>
+          <dl className="mt-1 grid gap-x-4 text-sm text-[var(--text-muted)] sm:grid-cols-2">
+            {device.connectedAt ? (
+              <div>
+                <dt className="inline">Connected since </dt>
+                <dd className="inline">
+                  <LocalTime iso={device.connectedAt} />
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt className="inline">Last data </dt>
+              <dd className="inline">
+                {device.lastDataAt ? <LocalTime iso={device.lastDataAt} /> : 'none yet'}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-2 sm:justify-end">
+        {needsReconnect ? (
+          <form action={connectAction}>
+            <input type="hidden" name="provider" value={device.provider} />
+            <input type="hidden" name="connection_id" value={device.id} />
+            <button type="submit" className={buttonStyles.primary} disabled={connectPending}>
+              Reconnect {device.providerName}
+            </button>
+          </form>
+        ) : null}
+        <form method="get" action={`/devices/${device.id}/disconnect`} onSubmit={askToDisconnect}>
+          <button type="submit" className={buttonStyles.dangerOutline}>
+            Disconnect {device.providerName}
+          </button>
+        </form>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,163 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { startTransition, useActionState, useEffect, useState } from 'react';
+import {
+  connectDevice,
+  disconnectDeviceAndReturn,
+  disconnectDeviceInPlace,
+} from '@/app/t/[host]/devices/actions';
+import type { DeviceView } from '@/lib/connections/connection-row';
+import type { DevicesData } from '@/lib/portal/devices-data';
+import { AddDeviceGrid } from './add-device-grid';
+import { DeviceListItem } from './device-list-item';
+import { DisconnectDialog } from './disconnect-dialog';
+import { buttonStyles } from '../ui/button-styles';
+import { type Flash, FlashBanner } from './flash-banner';
+
+const QUERY_KEY = ['devices'];
+const PENDING_POLL_MS = 3000;
+
+class SessionEndedError extends Error {}
+
+async function fetchDevices(): Promise<DevicesData> {
+  const response = await fetch('/devices/connections', {
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+  });
+  if (response.status === 401) throw new SessionEndedError();
+  if (!response.ok) throw new Error(`Could not refresh your devices (${response.status})`);
+  return (await response.json()) as DevicesData;
+}
+
+/**
+ * The list is rendered on the server and handed over as initial data (no request on first paint),
+ * refreshed when the window regains focus, and polled while a connection is still pending.
+ */
+export function DevicesView({
+  initialData,
+  initialFlash,
+}: {
+  initialData: DevicesData;
+  initialFlash: Flash | null;
+}) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { data, isError, error } = useQuery({
+    queryKey: QUERY_KEY,
+    queryFn: fetchDevices,
+    initialData,
+    refetchOnMount: false,
+    refetchOnWindowFocus: 'always',
+    refetchInterval: (query) =>
+      query.state.data?.devices.some((d) => d.status === 'pending') ? PENDING_POLL_MS : false,
+  });
+  const [connectState, connectAction, connectPending] = useActionState(connectDevice, null);
+  const [, disconnectFormAction] = useActionState(disconnectDeviceAndReturn, null);
+  const [confirming, setConfirming] = useState<DeviceView | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(initialFlash);
+
+  const disconnect = useMutation({
+    mutationFn: async (device: DeviceView) => {
+      const form = new FormData();
+      form.set('connection_id', device.id);
+      const result = await disconnectDeviceInPlace(null, form);
+      if (!result?.ok)
+        throw new Error(result?.message ?? `We couldn't disconnect ${device.providerName}. Try again.`);
+      return result;
+    },
+    onMutate: async (device) => {
+      await queryClient.cancelQueries({ queryKey: QUERY_KEY });
+      const previous = queryClient.getQueryData<DevicesData>(QUERY_KEY);
+      queryClient.setQueryData<DevicesData>(QUERY_KEY, (current) =>
+        current ? { ...current, devices: current.devices.filter((d) => d.id !== device.id) } : current,
+      );
+      return { previous };
+    },
+    onError: (error, _device, context) => {
+      if (context?.previous) queryClient.setQueryData(QUERY_KEY, context.previous);
+      setFlash({ tone: 'error', text: error.message });
+    },
+    onSuccess: (result) => setFlash({ tone: 'success', text: result.message ?? 'Disconnected' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: QUERY_KEY }),
+  });
+
+  useEffect(() => {
+    if (error instanceof SessionEndedError) router.push('/expired?reason=session');
+  }, [error, router]);
+
+  const shownFlash: Flash | null =
+    connectState && !connectState.ok ? { tone: 'error', text: connectState.message } : flash;
+  const devices = data.devices;
+
+  return (
+    <>
+      <FlashBanner
+        flash={shownFlash}
+        action={
+          shownFlash?.retryProvider ? (
+            <form action={connectAction}>
+              <input type="hidden" name="provider" value={shownFlash.retryProvider} />
+              <button type="submit" className={buttonStyles.secondary} disabled={connectPending}>
+                Try again
+              </button>
+            </form>
+          ) : null
+        }
+      />
+      {isError ? (
+        <p className="mb-4 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm text-[var(--warning-text)]">
+          We couldn&apos;t refresh your devices. What you see may be out of date.
+        </p>
+      ) : null}
+      {data.notice ? (
+        <p className="mb-4 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm text-[var(--warning-text)]">
+          {data.notice}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="connected-heading">
+        <h2 id="connected-heading" className="text-lg font-semibold">
+          Connected devices
+        </h2>
+        {devices.length === 0 ? (
+          <p className="mt-3 rounded-xl border border-dashed border-[var(--border)] p-6 text-center text-[var(--text-muted)]">
+            No devices connected yet. Add one below to share its data with your app.
+          </p>
+        ) : (
+          <ul aria-label="Connected devices" className="mt-3 flex flex-col gap-3">
+            {devices.map((device) => (
+              <DeviceListItem
+                key={device.id}
+                device={device}
+                connectAction={connectAction}
+                connectPending={connectPending}
+                onDisconnectRequest={setConfirming}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="add-heading" className="mt-10">
+        <h2 id="add-heading" className="text-lg font-semibold">
+          Add a device
+        </h2>
+        <div className="mt-3">
+          <AddDeviceGrid providers={data.addable} connectAction={connectAction} pending={connectPending} />
+        </div>
+      </section>
+
+      <DisconnectDialog
+        device={confirming}
+        formAction={disconnectFormAction}
+        onClose={() => setConfirming(null)}
+        onConfirm={(device) => {
+          setConfirming(null);
+          startTransition(() => disconnect.mutate(device));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { axeViolations, expect, screenshots, tenantUrl, test } from './fixtures';
+import { apiCall, signIn, uniqueUser } from './helpers';
+
+test('Deny and Simulate error bring the user back with a readable message and no connection', async ({
+  page,
+  world,
+}) => {
+  await signIn(page, world, uniqueUser('deny'));
+  await page.getByRole('button', { name: 'Connect Garmin', exact: true }).click();
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await expect(page.getByRole('status')).toContainText("Garmin wasn't connected: access was not allowed.");
+  await expect(page.getByRole('list', { name: 'Connected devices' })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, 'devices-connect-denied');
+
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page).toHaveURL(/\/sandbox\/authorize/);
+  await page.getByRole('button', { name: 'Simulate error' }).click();
+  await expect(page.getByRole('status')).toContainText('Garmin reported a problem');
+  await expect(page.getByRole('list', { name: 'Connected devices' })).toHaveCount(0);
+});
+
+test('a connection that needs reconnecting says so and Reconnect restores it', async ({ page, world }) => {
+  const user = uniqueUser('reauth');
+  await signIn(page, world, user);
+  await page.getByRole('button', { name: 'Connect Whoop', exact: true }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('status')).toContainText('Whoop connected');
+  const listed = await apiCall(world, 'acme', 'GET', `/api/v1/users/${user}/connections`);
+  const id = listed.json<{ data: { id: string }[] }>().data[0]?.id ?? '';
+  const broken = await apiCall(world, 'acme', 'POST', `/api/v1/sandbox/connections/${id}/status`, {
+    status: 'reauth_required',
+  });
+  expect(broken.status).toBe(200);
+
+  await page.goto(tenantUrl(world, 'acme', '/devices'));
+  const whoop = page
+    .getByRole('list', { name: 'Connected devices' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Whoop' });
+  await expect(whoop).toContainText('Needs reconnecting');
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, 'devices-needs-reconnecting');
+  await whoop.getByRole('button', { name: 'Reconnect Whoop' }).click();
+  await expect(page.getByRole('heading', { name: 'Reconnect Whoop' })).toBeVisible();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('status')).toContainText('Whoop reconnected');
+  await expect(whoop).toContainText('Connected');
+  const after = await apiCall(world, 'acme', 'GET', `/api/v1/users/${user}/connections`);
+  expect(after.json<{ data: { id: string; status: string }[] }>().data).toEqual([
+    expect.objectContaining({ id, status: 'active' }),
+  ]);
+});
+
+test('the first paint makes no client request for the list; focus refreshes it', async ({ page, world }) => {
+  const user = uniqueUser('paint');
+  await signIn(page, world, user);
+  const listRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/devices/connections') listRequests.push(request.url());
+  });
+  await page.goto(tenantUrl(world, 'acme', '/devices'));
+  await expect(page.getByRole('heading', { name: 'Add a device' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(listRequests).toEqual([]);
+  // The user switches to another tab and back.
+  await page.evaluate(() => {
+    const setVisibility = (value: string) => {
+      Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    };
+    setVisibility('hidden');
+    setVisibility('visible');
+  });
+  await expect.poll(() => listRequests.length).toBeGreaterThan(0);
+});
+
+test("another user's connection is not found in my session", async ({ page, browser, world }) => {
+  const owner = uniqueUser('owner');
+  await signIn(page, world, owner);
+  await page.getByRole('button', { name: 'Connect Polar', exact: true }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('status')).toContainText('Polar connected');
+  const id = (await apiCall(world, 'acme', 'GET', `/api/v1/users/${owner}/connections`)).json<{
+    data: { id: string }[];
+  }>().data[0]?.id;
+
+  const intruder = await browser.newContext();
+  const intruderPage = await intruder.newPage();
+  await signIn(intruderPage, world, uniqueUser('intruder'));
+  for (const path of [`/devices/${id}`, `/devices/${id}/disconnect`]) {
+    const response = await intruderPage.goto(tenantUrl(world, 'acme', path));
+    expect(response?.status()).toBe(404);
+    await expect(intruderPage.getByText('Polar')).toHaveCount(0);
+  }
+  await intruder.close();
+  const still = await apiCall(world, 'acme', 'GET', `/api/v1/users/${owner}/connections`);
+  expect(still.json<{ data: { status: string }[] }>().data[0]?.status).toBe('active');
+});
+
+test('the whole journey works by keyboard alone', async ({ page, world }) => {
+  await signIn(page, world, uniqueUser('keyboard'));
+  const focusButton = async (name: string) => {
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+      );
+      if (label.trim() === name) return;
+    }
+    throw new Error(`could not reach ${name} with Tab`);
+  };
+  await focusButton('Connect Oura');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/sandbox\/authorize/);
+  await focusButton('Allow');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Oura connected');
+  await focusButton('Disconnect Oura');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Disconnect Oura?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Disconnect', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Oura disconnected');
+  await expect(page.getByRole('list', { name: 'Connected devices' })).toHaveCount(0);
+});
+
+test('end pages are accessible', async ({ page, world }) => {
+  await page.goto(tenantUrl(world, 'acme', '/expired?reason=session'));
+  await expect(page.getByRole('heading', { name: 'Your session has ended' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, 'expired');
+});
