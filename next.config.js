@@ -9,6 +9,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second checkout's build (or a parallel worker) can build into its own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite loads its wasm and data files by path; bundling it breaks that.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,

@@ -111,9 +111,9 @@ export function DevicesView({
           We couldn&apos;t refresh your devices. What you see may be out of date.
         </p>
       ) : null}
-      {data.notice ? (
+      {data.notice === 'stale' ? (
         <p className="mb-4 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm text-[var(--warning-text)]">
-          {data.notice}
+          We couldn&apos;t reach your device provider just now. Statuses may be out of date.
         </p>
       ) : null}
 
