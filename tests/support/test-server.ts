@@ -43,6 +43,7 @@ export function serverEnv(options: {
     WEBHOOKS_ALLOW_LOOPBACK: '1',
     LOG_LEVEL: 'info',
     PGLITE_DIR: options.pgliteDir,
+    ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     ...options.extra,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
