@@ -41,6 +41,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Failed portal-link redemptions per minute from one client address before it gets 429. */
   LINK_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** How long a user's cached platform connections count as fresh before a page refreshes them. */
+  PLATFORM_SYNC_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Set by `npm run demo`: a production build that may generate its own secrets. */
   PORTAL_DEMO: flag.default(false),
   /** Enables the /bench/hello baseline page. */

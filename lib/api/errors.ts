@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PortalError, type PortalErrorType } from '@/lib/errors';
+import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { logger } from '@/lib/log';
 
 const STATUS: Record<PortalErrorType, number> = {
@@ -56,6 +57,15 @@ export function validationError(issues: z.core.$ZodIssue[]): PortalError {
 /** Anything unexpected becomes a generic 500 envelope; details go to the log, never to the client. */
 export function toErrorResponse(error: unknown, requestId?: string): Response {
   if (error instanceof PortalError) return errorResponse(error);
+  if (error instanceof SourceUnavailableError) {
+    logger.warn('api.platform_unavailable', { requestId, kind: error.kind });
+    const message = `The data platform could not complete the request (${error.kind}); nothing was changed. Try again.`;
+    return errorResponse(
+      new PortalError({ type: 'api_error', code: 'platform_unavailable', message }),
+      {},
+      502,
+    );
+  }
   logger.error('api.unhandled_error', {
     requestId,
     error: error instanceof Error ? error.message : String(error),

@@ -87,6 +87,21 @@ export async function completeConnection(
           )
           .limit(1);
 
+    // The platform's own webhook may have recorded this very connection a moment before the browser came back.
+    if (
+      existing &&
+      !attempt.connectionId &&
+      existing.status === 'active' &&
+      existing.externalUserId === result.externalUserId &&
+      result.externalUserId
+    ) {
+      return {
+        ok: true,
+        provider: existing.provider,
+        connectionId: existing.id,
+        reconnected: false,
+      } satisfies ConnectOutcome;
+    }
     let row: ConnectionRow | undefined;
     if (existing) {
       [row] = await tx

@@ -2,27 +2,61 @@ import type { SignedIn } from '@/lib/auth/get-portal-session';
 import { type DeviceView, deviceView } from '@/lib/connections/connection-row';
 import { listConnectionsForUser } from '@/lib/connections/list-connections-for-user';
 import { type ProviderView, listProvidersForTenant } from '@/lib/connections/list-providers-for-tenant';
+import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
+import { syncPlatformConnections } from '@/lib/connections/sync-platform-connections';
 import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
 
+/** notice: 'stale' when the platform could not be reached and the list comes from our cache. */
+export type DevicesNotice = 'stale' | null;
 export type DevicesData = {
   devices: DeviceView[];
   addable: ProviderView[];
   isSandbox: boolean;
-  notice: string | null;
+  notice: DevicesNotice;
 };
 
-/** Everything /devices shows: the user's connections and the enabled providers they have not connected. */
-export async function loadDevicesData({ tenant, session }: SignedIn): Promise<DevicesData> {
+const lastSynced = new Map<string, number>();
+
+async function refreshFromPlatform(signedIn: SignedIn): Promise<boolean> {
+  const { tenant, session } = signedIn;
+  const key = `${tenant.id}:${session.referenceId}`;
+  if (Date.now() - (lastSynced.get(key) ?? 0) < getEnv().PLATFORM_SYNC_TTL_SECONDS * 1000) return true;
+  try {
+    await syncPlatformConnections(await getDb(), { tenant, referenceId: session.referenceId });
+    if (lastSynced.size > 50_000) lastSynced.clear();
+    lastSynced.set(key, Date.now());
+    return true;
+  } catch (error) {
+    if (error instanceof SourceUnavailableError) return false;
+    throw error;
+  }
+}
+
+async function providersOrNothing(signedIn: SignedIn): Promise<ProviderView[] | null> {
+  try {
+    return await listProvidersForTenant(await getDb(), { tenant: signedIn.tenant });
+  } catch (error) {
+    if (error instanceof SourceUnavailableError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Everything /devices shows: the user's connections (refreshed from the platform when the cache is
+ * older than 30 s) and the enabled providers not yet connected. When the platform is down, the cached
+ * list is shown with a notice instead of an error.
+ */
+export async function loadDevicesData(signedIn: SignedIn): Promise<DevicesData> {
+  const { tenant, session } = signedIn;
   const db = await getDb();
-  const [rows, providers] = await Promise.all([
-    listConnectionsForUser(db, { tenantId: tenant.id, referenceId: session.referenceId }),
-    listProvidersForTenant(db, { tenant }),
-  ]);
+  const [fresh, providers] = await Promise.all([refreshFromPlatform(signedIn), providersOrNothing(signedIn)]);
+  const rows = await listConnectionsForUser(db, { tenantId: tenant.id, referenceId: session.referenceId });
   const connected = new Set(rows.map((row) => row.provider));
   return {
     devices: rows.map(deviceView),
-    addable: providers.filter((provider) => !connected.has(provider.id)),
+    addable: (providers ?? []).filter((provider) => !connected.has(provider.id)),
     isSandbox: tenant.source === 'sandbox',
-    notice: null,
+    notice: fresh && providers ? null : 'stale',
   };
 }

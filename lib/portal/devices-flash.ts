@@ -7,6 +7,8 @@ const FAILURES: Record<string, (name: string) => string> = {
   provider_error: (name) => `${name} reported a problem and wasn't connected.`,
   unconfirmed: (name) => `We couldn't confirm the connection with ${name}.`,
   invalid_state: () => 'That connection request has expired or was already used. Start again below.',
+  platform_unavailable: (name) =>
+    `We couldn't confirm the connection of ${name} just now. Try again in a moment.`,
 };
 
 /**

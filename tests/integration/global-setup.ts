@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { seedWorld, type World } from '../support/seed-world';
 import { freePort, freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
 import { resetPostgres } from '../support/reset-postgres';
+import { routeTerraWebhooks, startTerraWorld, terraTenantSpecs } from '../support/terra-world';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,6 +11,7 @@ declare module 'vitest' {
     world: World;
     serverEnv: Record<string, string>;
     serverLogFile: string;
+    terraUrl: string;
   }
 }
 
@@ -33,22 +35,30 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const rootDomain = `localhost:${port}`;
   const pgliteDir = freshPgliteDir('integration');
-  const world = await seedWorld({ databaseUrl, pgliteDir, tenants: INTEGRATION_TENANTS });
+  const terra = await startTerraWorld();
+  const world = await seedWorld({
+    databaseUrl,
+    pgliteDir,
+    tenants: [...INTEGRATION_TENANTS, ...terraTenantSpecs(terra.url)],
+  });
   const env = serverEnv({
     port,
     rootDomain,
     databaseUrl,
     pgliteDir,
-    extra: { API_RATE_LIMIT_PER_MINUTE: '600' },
+    extra: { API_RATE_LIMIT_PER_MINUTE: '600', PLATFORM_SYNC_TTL_SECONDS: '0' },
   });
   const serverLogFile = `${pgliteDir}.server.log`;
   const server = await startTestServer({ port, env, logFile: serverLogFile });
+  await routeTerraWebhooks(terra.url, server.origin);
   project.provide('origin', server.origin);
   project.provide('rootDomain', rootDomain);
   project.provide('world', world);
   project.provide('serverEnv', env);
   project.provide('serverLogFile', serverLogFile);
+  project.provide('terraUrl', terra.url);
   return async () => {
     await server.stop();
+    await terra.close();
   };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { createApiKey } from '@/lib/api/api-keys';
 import { portalLinks } from '@/lib/db/schema';
 import { mintPortalLink } from '@/lib/links/mint-portal-link';
+import { TEST_SECRETS } from './test-server';
 import { openDatabase } from '@/lib/db/client';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { updateTenant } from '@/lib/tenants/update-tenant';
@@ -31,8 +32,11 @@ export async function seedWorld(options: {
     accent?: string;
     returnOrigins?: string[];
     domains?: { domain: string; verified: boolean }[];
+    /** A tenant on the terra source, pointed at a Terra API (the emulator in tests). */
+    terra?: { devId: string; apiKey: string; webhookSecret: string; baseUrl: string };
   }[];
 }): Promise<World> {
+  Object.assign(process.env, TEST_SECRETS);
   const { db, close } = await openDatabase({
     databaseUrl: options.databaseUrl,
     pgliteDir: options.pgliteDir,
@@ -43,9 +47,18 @@ export async function seedWorld(options: {
       const tenant = await createTenant(db, {
         slug: spec.slug,
         name: spec.name,
-        source: 'sandbox',
+        source: spec.terra ? 'terra' : 'sandbox',
         returnOrigins: spec.returnOrigins ?? [],
       });
+      if (spec.terra) {
+        await updateTenant(db, {
+          tenantId: tenant.id,
+          patch: {
+            sourceSettings: { devId: spec.terra.devId, baseUrl: spec.terra.baseUrl },
+            sourceSecrets: { apiKey: spec.terra.apiKey, webhookSecret: spec.terra.webhookSecret },
+          },
+        });
+      }
       if (spec.accent) await updateTenant(db, { tenantId: tenant.id, patch: { accentColor: spec.accent } });
       for (const { domain, verified } of spec.domains ?? []) {
         await addTenantDomain(db, { tenantId: tenant.id, domain });

@@ -23,6 +23,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The secrets every test server runs with; seeding code uses them too, so what it encrypts the server can read. */
+export const TEST_SECRETS = {
+  NEXTAUTH_SECRET: 'test-only-nextauth-secret-0123456789abcdef',
+  PORTAL_ENCRYPTION_KEY: 'test-only-encryption-key-0123456789abcdef',
+};
+
 /** Environment for a server and the CLI on one database: PostgreSQL when given, else a fresh PGlite dir. */
 export function serverEnv(options: {
   port: number;
@@ -38,8 +44,7 @@ export function serverEnv(options: {
     NEXT_TELEMETRY_DISABLED: '1',
     PORTAL_ROOT_DOMAIN: options.rootDomain,
     PORTAL_PUBLIC_SCHEME: 'http',
-    NEXTAUTH_SECRET: 'test-only-nextauth-secret-0123456789abcdef',
-    PORTAL_ENCRYPTION_KEY: 'test-only-encryption-key-0123456789abcdef',
+    ...TEST_SECRETS,
     WEBHOOKS_ALLOW_LOOPBACK: '1',
     LOG_LEVEL: 'info',
     PGLITE_DIR: options.pgliteDir,

@@ -1,5 +1,6 @@
 // GET /devices/return — every connect flow comes back here; the outcome is confirmed with the platform
 import { getPortalSession } from '@/lib/auth/get-portal-session';
+import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { finishDeviceConnect } from '@/lib/portal/device-actions';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,14 @@ export async function GET(
   const signedIn = await getPortalSession((await context.params).host);
   if (!signedIn) return seeOther('/expired?reason=session');
   const query = new URL(request.url).searchParams;
-  const outcome = await finishDeviceConnect(signedIn, { state: query.get('state') ?? '', query });
+  let outcome: Awaited<ReturnType<typeof finishDeviceConnect>>;
+  try {
+    outcome = await finishDeviceConnect(signedIn, { state: query.get('state') ?? '', query });
+  } catch (error) {
+    if (error instanceof SourceUnavailableError)
+      return seeOther('/devices?connect_error=platform_unavailable');
+    throw error;
+  }
   if (outcome.ok) {
     return seeOther(
       `/devices?${outcome.reconnected ? 'reconnected' : 'connected'}=${encodeURIComponent(outcome.provider)}`,

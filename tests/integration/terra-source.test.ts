@@ -1,0 +1,128 @@
+import { describe, expect, inject, it } from 'vitest';
+import { apiClient } from '../support/api';
+import { request } from '../support/http';
+import { signInOverHttp } from '../support/portal-user';
+import { answerTerraConsent, comeBack, startConnect } from '../support/terra-flow';
+
+const origin = inject('origin');
+const root = inject('rootDomain');
+const terraUrl = inject('terraUrl');
+const { fitco, vitaco } = inject('world').tenants as Record<'fitco' | 'vitaco', { apiKey: string }>;
+const fitcoHost = `fitco.${root}`;
+const fitcoApi = apiClient(origin, fitco.apiKey);
+
+async function emulator<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(
+    `${terraUrl}/__emulator/${path}`,
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
+  return (await res.json()) as T;
+}
+
+type EmulatorState = {
+  users: { user_id: string; reference_id: string | null; provider: string; dev_id?: string }[];
+};
+
+describe('terra source', () => {
+  it('connects through the widget, confirms with userInfo, and disconnects at Terra', async () => {
+    const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'a+b@example.com');
+    const widget = await startConnect(origin, fitcoHost, user.cookie, 'OURA');
+    expect(widget.origin).toBe(terraUrl);
+
+    const back = await answerTerraConsent(widget, 'allow');
+    expect(back.pathname).toBe('/devices/return');
+    const returned = await comeBack(origin, fitcoHost, user.cookie, back);
+    expect(returned.status).toBe(303);
+    expect(returned.headers.location).toBe('/devices?connected=OURA');
+
+    // reference_id with "+" reached Terra decoded exactly.
+    const requests = await emulator<{ requests: { path: string; query: Record<string, string> }[] }>(
+      'requests',
+    );
+    const byReference = requests.requests.filter(
+      (r) => r.path.endsWith('/userInfo') && r.query.reference_id !== undefined,
+    );
+    expect(byReference.map((r) => r.query.reference_id)).toContain('a+b@example.com');
+    const state = await emulator<EmulatorState>('state');
+    const terraUser = state.users.find((u) => u.reference_id === 'a+b@example.com');
+    expect(terraUser).toBeDefined();
+
+    const listed = await fitcoApi.call(
+      'GET',
+      `/api/v1/users/${encodeURIComponent('a+b@example.com')}/connections`,
+    );
+    const [connection] = listed.json<{
+      data: { id: string; status: string; provider: string; source: string }[];
+    }>().data;
+    expect(connection).toMatchObject({ provider: 'OURA', status: 'active', source: 'terra' });
+
+    const deleted = await fitcoApi.call('DELETE', `/api/v1/connections/${connection?.id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.json<{ status: string }>().status).toBe('disconnected');
+    const after = await emulator<EmulatorState>('state');
+    expect(after.users.find((u) => u.user_id === terraUser?.user_id)).toBeUndefined();
+  });
+
+  it('a denied consent, or a return that claims success for a user Terra does not know, connects nothing', async () => {
+    const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'deny-user');
+    const denied = await comeBack(
+      origin,
+      fitcoHost,
+      user.cookie,
+      await answerTerraConsent(await startConnect(origin, fitcoHost, user.cookie, 'GARMIN'), 'deny'),
+    );
+    expect(denied.headers.location).toBe('/devices?connect_error=denied&provider=GARMIN');
+
+    // Terra's redirect carries no proof: take a real failure redirect and make it claim success.
+    const forged = await answerTerraConsent(
+      await startConnect(origin, fitcoHost, user.cookie, 'GARMIN'),
+      'deny',
+    );
+    expect(forged.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    forged.searchParams.set('result', 'success');
+    forged.searchParams.set('user_id', 'forged-user-id');
+    forged.searchParams.set('resource', 'GARMIN');
+    const claimed = await comeBack(origin, fitcoHost, user.cookie, forged);
+    expect(claimed.headers.location).toBe('/devices?connect_error=unconfirmed&provider=GARMIN');
+    const listed = await fitcoApi.call('GET', '/api/v1/users/deny-user/connections');
+    expect(listed.json<{ data: unknown[] }>().data).toEqual([]);
+  });
+
+  it('drops rows Terra returns for another reference_id', async () => {
+    await emulator('users', { dev_id: 'fitco-testing', provider: 'POLAR', reference_id: 'row-owner' });
+    await emulator('users', { dev_id: 'fitco-testing', provider: 'WHOOP', reference_id: 'someone-else' });
+    await emulator('faults', { method: 'GET', path: '/userInfo', kind: 'foreign_row', count: 5 });
+    const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'row-owner');
+    const page = await request(origin, {
+      host: fitcoHost,
+      path: '/devices/connections',
+      headers: { cookie: user.cookie },
+    });
+    const devices = page.json<{ devices: { provider: string }[] }>().devices.map((d) => d.provider);
+    expect(devices).toEqual(['POLAR']);
+    await emulator('reset', {});
+  });
+
+  it('keeps two Terra accounts apart', async () => {
+    await emulator('users', { dev_id: 'vitaco-testing', provider: 'OURA', reference_id: 'shared-ref' });
+    const fitcoUser = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'shared-ref');
+    const fitcoDevices = await request(origin, {
+      host: fitcoHost,
+      path: '/devices/connections',
+      headers: { cookie: fitcoUser.cookie },
+    });
+    expect(fitcoDevices.json<{ devices: unknown[] }>().devices).toEqual([]);
+    const vitacoUser = await signInOverHttp(origin, `vitaco.${root}`, vitaco.apiKey, 'shared-ref');
+    const vitacoDevices = await request(origin, {
+      host: `vitaco.${root}`,
+      path: '/devices/connections',
+      headers: { cookie: vitacoUser.cookie },
+    });
+    expect(vitacoDevices.json<{ devices: { provider: string }[] }>().devices.map((d) => d.provider)).toEqual([
+      'OURA',
+    ]);
+    await emulator('reset', {});
+  });
+});
