@@ -30,7 +30,7 @@ export default defineConfig({
         '--disable-domain-reliability',
         '--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter',
         // Tenants live on *.portal.test, a registrable domain, so sibling tenants are same-site as in production.
-        '--host-resolver-rules=MAP portal.test 127.0.0.1, MAP *.portal.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost',
+        '--host-resolver-rules=MAP portal.test 127.0.0.1, MAP *.portal.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1',
       ],
     },
   },

@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { World } from '../support/seed-world';
 import { E2E_WORLD_FILE } from './global-setup';
 
-export type E2EWorld = World & { origin: string; rootDomain: string; port: number };
+export type E2EWorld = World & { origin: string; rootDomain: string; port: number; terraUrl: string };
 
 export function loadWorld(): E2EWorld {
   return JSON.parse(fs.readFileSync(E2E_WORLD_FILE, 'utf8')) as E2EWorld;

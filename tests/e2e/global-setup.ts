@@ -3,8 +3,14 @@ import path from 'node:path';
 import { seedWorld } from '../support/seed-world';
 import { resetPostgres } from '../support/reset-postgres';
 import { freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
+import { routeTerraWebhooks, startTerraWorld, terraTenantSpecs } from '../support/terra-world';
 
-export const E2E_WORLD_FILE = path.join(process.cwd(), '.data', 'e2e-world.json');
+/** Per port, so two suites on one machine (E2E_PORT) never read each other's world. */
+export const E2E_WORLD_FILE = path.join(
+  process.cwd(),
+  '.data',
+  `e2e-world-${process.env.E2E_PORT ?? 3100}.json`,
+);
 
 /** Seeds tenants, then starts one production server for the browser suite on *.portal.test. */
 export default async function globalSetup() {
@@ -13,16 +19,19 @@ export default async function globalSetup() {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (databaseUrl) await resetPostgres(databaseUrl);
   const pgliteDir = freshPgliteDir('e2e');
+  const terra = await startTerraWorld();
   const world = await seedWorld({
     databaseUrl,
     pgliteDir,
     tenants: [
       { slug: 'acme', name: 'Acme Health', accent: '#0f766e', returnOrigins: ['https://app.acme.test'] },
       { slug: 'globex', name: 'Globex Fitness', accent: '#7c3aed' },
+      ...terraTenantSpecs(terra.url),
     ],
   });
   const env = serverEnv({ port, rootDomain, databaseUrl, pgliteDir });
   const server = await startTestServer({ port, env });
+  await routeTerraWebhooks(terra.url, server.origin);
   fs.mkdirSync(path.dirname(E2E_WORLD_FILE), { recursive: true });
   fs.writeFileSync(
     E2E_WORLD_FILE,
@@ -31,11 +40,13 @@ export default async function globalSetup() {
       origin: server.origin,
       rootDomain,
       port,
+      terraUrl: terra.url,
       serverLogFile: path.join(pgliteDir, '..', 'e2e-server.log'),
     }),
   );
   return async () => {
     fs.writeFileSync(path.join(pgliteDir, '..', 'e2e-server.log'), server.logs());
     await server.stop();
+    await terra.close();
   };
 }
