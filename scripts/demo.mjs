@@ -1,9 +1,13 @@
 // npm run demo: build, migrate and seed the embedded database, print how to get in, serve on port 3000.
+// npm run demo:terra: the same plus a local Terra emulator and a second tenant "fitco" on the terra source.
 import { spawn, spawnSync } from 'node:child_process';
+import readline from 'node:readline';
 
+const withTerra = process.argv.includes('--terra');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORTAL_DEMO: '1' };
 const port = env.PORT ?? '3000';
 env.PORTAL_ROOT_DOMAIN ??= `localhost:${port}`;
+const children = [];
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { env, stdio: 'inherit', ...options });
@@ -11,26 +15,56 @@ function run(command, args, options = {}) {
   return result;
 }
 
+/** Starts the Terra emulator and resolves with its URL (its first stdout line is {"url": …}). */
+function startTerraEmulator() {
+  const terraPort = env.TERRA_EMULATOR_PORT ?? '4010';
+  const demo = 'fitco-demo:fitco-demo-terra-key:fitco-demo-signing-secret';
+  const webhookUrl = `http://127.0.0.1:${port}/api/webhooks/terra/fitco`;
+  const child = spawn(
+    'npx',
+    ['tsx', 'tests/emulators/terra/main.ts', '--port', terraPort, '--dev', demo, '--webhook-url', webhookUrl],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`Terra emulator exited (${code})`)));
+    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line).url));
+  });
+}
+
 if (env.PORTAL_DEMO_SKIP_BUILD !== '1') {
   console.log('Building the portal…');
   run('npx', ['next', 'build']);
 }
-console.log('Preparing the embedded database and the demo tenant…');
-const seeded = run('npx', ['tsx', 'scripts/seed-demo.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  encoding: 'utf8',
-});
-const demo = JSON.parse(seeded.stdout.trim().split('\n').pop());
+const terraUrl = withTerra ? await startTerraEmulator() : undefined;
+console.log('Preparing the embedded database and the demo tenants…');
+const seedArgs = ['tsx', 'scripts/seed-demo.ts', ...(terraUrl ? ['--terra-url', terraUrl] : [])];
+const seeded = run('npx', seedArgs, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const { tenants } = JSON.parse(seeded.stdout.trim().split('\n').pop());
 
-console.log(`
-  Demo tenant "Acme Health":  ${demo.tenant_url}/
-  Demo API key (shown once):  ${demo.api_key}
-
-  Mint a portal link for a user:
+for (const tenant of tenants) {
+  console.log(`
+  ${tenant.name} (${tenant.slug}):  ${tenant.url}
+  API key (shown once):  ${tenant.api_key}
+  Mint a portal link:
     curl -s -X POST http://localhost:${port}/api/v1/portal_links \\
-      -H "Authorization: Bearer ${demo.api_key}" -H "Content-Type: application/json" \\
-      -d '{"reference_id":"user-1"}'
-`);
+      -H "Authorization: Bearer ${tenant.api_key}" -H "Content-Type: application/json" \\
+      -d '{"reference_id":"user-1"}'`);
+}
+if (terraUrl) console.log(`\n  Terra emulator: ${terraUrl} (its consent page stands in for Terra's widget)`);
+console.log('');
+
 const server = spawn('npx', ['next', 'start', '-p', port], { env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+children.push(server);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+  });
+}
+server.on('exit', (code) => {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

@@ -1,27 +1,60 @@
 // Seeds the demo tenant(s) into the configured database and prints what a visitor needs (JSON).
+// With --terra-url URL it also seeds "fitco" on the terra source, pointed at that Terra API (the emulator).
+import { parseArgs } from 'node:util';
 import { createApiKey } from '@/lib/api/api-keys';
-import { openDatabase } from '@/lib/db/client';
+import { type Database, openDatabase } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { findTenantBySlug } from '@/lib/tenants/find-tenant-by-slug';
 import { tenantOrigin } from '@/lib/tenants/tenant-origin';
-import { updateTenant } from '@/lib/tenants/update-tenant';
+import { type TenantPatch, updateTenant } from '@/lib/tenants/update-tenant';
 
+export const DEMO_TERRA = {
+  devId: 'fitco-demo',
+  apiKey: 'fitco-demo-terra-key',
+  webhookSecret: 'fitco-demo-signing-secret',
+};
+
+async function ensureTenant(
+  db: Database,
+  spec: { slug: string; name: string; source: 'sandbox' | 'terra'; patch: TenantPatch },
+) {
+  const tenant =
+    (await findTenantBySlug(db, spec.slug)) ??
+    (await createTenant(db, { slug: spec.slug, name: spec.name, source: spec.source, returnOrigins: [] }));
+  const updated = await updateTenant(db, { tenantId: tenant.id, patch: spec.patch });
+  const { apiKey } = await createApiKey(db, { tenantId: tenant.id });
+  return { slug: updated.slug, name: updated.name, url: `${tenantOrigin(updated)}/`, api_key: apiKey };
+}
+
+const { values } = parseArgs({ options: { 'terra-url': { type: 'string' } } });
 const env = getEnv();
 const { db, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 try {
-  let tenant = await findTenantBySlug(db, 'acme');
-  if (!tenant) {
-    tenant = await createTenant(db, {
+  const tenants = [
+    await ensureTenant(db, {
       slug: 'acme',
       name: 'Acme Health',
       source: 'sandbox',
-      returnOrigins: [],
-    });
-    tenant = await updateTenant(db, { tenantId: tenant.id, patch: { accentColor: '#0f766e' } });
+      patch: { accentColor: '#0f766e' },
+    }),
+  ];
+  const terraUrl = values['terra-url'];
+  if (terraUrl) {
+    tenants.push(
+      await ensureTenant(db, {
+        slug: 'fitco',
+        name: 'FitCo',
+        source: 'terra',
+        patch: {
+          accentColor: '#7c3aed',
+          sourceSettings: { devId: DEMO_TERRA.devId, baseUrl: `${terraUrl}/v2` },
+          sourceSecrets: { apiKey: DEMO_TERRA.apiKey, webhookSecret: DEMO_TERRA.webhookSecret },
+        },
+      }),
+    );
   }
-  const { apiKey } = await createApiKey(db, { tenantId: tenant.id });
-  process.stdout.write(`${JSON.stringify({ tenant_url: tenantOrigin(tenant), api_key: apiKey })}\n`);
+  process.stdout.write(`${JSON.stringify({ tenants })}\n`);
 } finally {
   await close();
 }
