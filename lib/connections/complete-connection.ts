@@ -90,17 +90,17 @@ export async function completeConnection(
     // The platform's own webhook may have recorded this very connection a moment before the browser came back.
     if (
       existing &&
-      !attempt.connectionId &&
       existing.status === 'active' &&
-      existing.externalUserId === result.externalUserId &&
-      result.externalUserId
+      result.externalUserId &&
+      existing.externalUserId === result.externalUserId
     ) {
-      return {
+      const outcome: ConnectOutcome = {
         ok: true,
         provider: existing.provider,
         connectionId: existing.id,
-        reconnected: false,
-      } satisfies ConnectOutcome;
+        reconnected: Boolean(attempt.connectionId),
+      };
+      return outcome;
     }
     let row: ConnectionRow | undefined;
     if (existing) {
