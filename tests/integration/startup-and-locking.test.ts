@@ -62,3 +62,44 @@ describe('embedded database ownership', () => {
     expect(again.json).toMatchObject({ error: { code: 'slug_taken' } });
   });
 });
+
+describe('custom domains through the operator CLI', () => {
+  it('domain:add, then domain:verify --force makes the domain serve its tenant', async () => {
+    const port = await freePort();
+    const env = serverEnv({ port, rootDomain: `localhost:${port}`, pgliteDir: freshPgliteDir('cli-domain') });
+    expect(runCli(['tenant:create', '--slug', 'domainco', '--name', 'Domain Co'], env).status).toBe(0);
+    const added = runCli(['domain:add', '--tenant', 'domainco', '--domain', 'Devices.DomainCo.test'], env);
+    expect(added.json).toMatchObject({
+      domain: {
+        domain: 'devices.domainco.test',
+        verified: false,
+        verification: { type: 'TXT', name: '_portal-verify.devices.domainco.test' },
+      },
+    });
+    expect(
+      runCli(['domain:add', '--tenant', 'domainco', '--domain', 'not a domain'], env).json,
+    ).toMatchObject({ error: { param: 'domain' } });
+    expect(
+      runCli(['domain:verify', '--tenant', 'domainco', '--domain', 'devices.domainco.test'], env).json,
+    ).toMatchObject({ error: { code: 'domain_unverified' } });
+
+    let server = await startTestServer({ port, env });
+    try {
+      expect((await request(server.origin, { host: 'devices.domainco.test', path: '/' })).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
+    expect(
+      runCli(['domain:verify', '--tenant', 'domainco', '--domain', 'devices.domainco.test', '--force'], env)
+        .json,
+    ).toMatchObject({ domain: { verified: true } });
+    server = await startTestServer({ port, env });
+    try {
+      const page = await request(server.origin, { host: 'devices.domainco.test', path: '/' });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Domain Co');
+    } finally {
+      await server.stop();
+    }
+  });
+});

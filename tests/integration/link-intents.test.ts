@@ -1,0 +1,78 @@
+import { describe, expect, inject, it } from 'vitest';
+import { apiClient, tokenFromUrl } from '../support/api';
+import { request } from '../support/http';
+import { connectSandboxDevice, signInOverHttp } from '../support/portal-user';
+
+const origin = inject('origin');
+const root = inject('rootDomain');
+const { acme } = inject('world').tenants as Record<'acme', { apiKey: string }>;
+const acmeHost = `acme.${root}`;
+const api = apiClient(origin, acme.apiKey);
+
+/** Server-rendered HTML without React's text separators. */
+function text(html: string): string {
+  return html.replaceAll('<!-- -->', '');
+}
+
+async function redeemTo(body: Record<string, unknown>) {
+  const minted = await api.mintLink(body);
+  expect(minted.status).toBe(201);
+  const res = await request(origin, {
+    host: acmeHost,
+    path: `/l/${tokenFromUrl(minted.json<{ url: string }>().url)}`,
+    method: 'POST',
+  });
+  expect(res.status).toBe(303);
+  return { location: res.headers.location, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] ?? '' };
+}
+
+describe('link intents land where they say', () => {
+  it('connect + provider opens that provider’s connect page', async () => {
+    const { location, cookie } = await redeemTo({
+      reference_id: 'intent-connect',
+      intent: 'connect',
+      provider: 'oura',
+    });
+    expect(location).toBe('/devices/connect/OURA');
+    const page = await request(origin, { host: acmeHost, path: location ?? '', headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(text(page.body).includes('Connect Oura')).toBe(true);
+  });
+
+  it('reconnect and disconnect + connection_id open that connection’s page and confirmation', async () => {
+    const { cookie } = await signInOverHttp(origin, acmeHost, acme.apiKey, 'intent-owner');
+    const connectionId = await connectSandboxDevice(origin, acmeHost, cookie, 'WHOOP');
+    const reconnect = await redeemTo({
+      reference_id: 'intent-owner',
+      intent: 'reconnect',
+      connection_id: connectionId,
+    });
+    expect(reconnect.location).toBe(`/devices/${connectionId}`);
+    const disconnect = await redeemTo({
+      reference_id: 'intent-owner',
+      intent: 'disconnect',
+      connection_id: connectionId,
+    });
+    expect(disconnect.location).toBe(`/devices/${connectionId}/disconnect`);
+    const confirm = await request(origin, {
+      host: acmeHost,
+      path: disconnect.location ?? '',
+      headers: { cookie: disconnect.cookie },
+    });
+    expect(confirm.status).toBe(200);
+    expect(text(confirm.body).includes('Disconnect Whoop?')).toBe(true);
+  });
+
+  it('shows "Back to {tenant}" with the allowed return URL', async () => {
+    const { cookie } = await redeemTo({
+      reference_id: 'intent-back',
+      return_url: 'https://app.acme.test/settings/devices',
+    });
+    const page = await request(origin, { host: acmeHost, path: '/devices', headers: { cookie } });
+    expect(
+      /<a href="https:\/\/app\.acme\.test\/settings\/devices"[^>]*>Back to Acme Health<\/a>/.test(
+        text(page.body),
+      ),
+    ).toBe(true);
+  });
+});
