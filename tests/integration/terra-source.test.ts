@@ -130,18 +130,39 @@ describe('terra source', () => {
 describe('terra reconnect', () => {
   it('a reconnect keeps the connection id and takes the new Terra user id', async () => {
     const referenceId = 'reconnect-user';
-    const { user: first } = await emulator<{ user: { user_id: string } }>('users', { dev_id: 'fitco-testing', provider: 'OURA', reference_id: referenceId });
+    const { user: first } = await emulator<{ user: { user_id: string } }>('users', {
+      dev_id: 'fitco-testing',
+      provider: 'OURA',
+      reference_id: referenceId,
+    });
     const { cookie } = await signInOverHttp(origin, fitcoHost, fitco.apiKey, referenceId);
-    const before = (await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } })).json<{ devices: { id: string }[] }>();
+    const before = (
+      await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } })
+    ).json<{ devices: { id: string }[] }>();
     const connectionId = before.devices[0]?.id ?? '';
     await emulator('trigger', { dev_id: 'fitco-testing', user_id: first.user_id, type: 'access_revoked' });
     await expect
-      .poll(async () => (await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } })).json<{ devices: { status: string }[] }>().devices[0]?.status)
+      .poll(
+        async () =>
+          (
+            await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } })
+          ).json<{ devices: { status: string }[] }>().devices[0]?.status,
+      )
       .toBe('reauth_required');
 
     const page = await request(origin, { host: fitcoHost, path: '/devices', headers: { cookie } });
-    const form = multipartForm({ ...actionField(page.body, '>Reconnect Oura<'), provider: 'OURA', connection_id: connectionId });
-    const started = await request(origin, { host: fitcoHost, path: '/devices', method: 'POST', headers: { cookie, 'content-type': form.contentType }, body: form.body });
+    const form = multipartForm({
+      ...actionField(page.body, '>Reconnect Oura<'),
+      provider: 'OURA',
+      connection_id: connectionId,
+    });
+    const started = await request(origin, {
+      host: fitcoHost,
+      path: '/devices',
+      method: 'POST',
+      headers: { cookie, 'content-type': form.contentType },
+      body: form.body,
+    });
     expect(started.status).toBe(303);
     const back = await answerTerraConsent(new URL(started.headers.location ?? ''), 'allow');
     const returned = await comeBack(origin, fitcoHost, cookie, back);
@@ -150,7 +171,9 @@ describe('terra reconnect', () => {
     const listed = await fitcoApi.call('GET', `/api/v1/users/${referenceId}/connections`);
     const connections = listed.json<{ data: { id: string; status: string }[] }>().data;
     expect(connections).toEqual([expect.objectContaining({ id: connectionId, status: 'active' })]);
-    const terraUsers = (await emulator<EmulatorState>('state')).users.filter((u) => u.reference_id === referenceId);
+    const terraUsers = (await emulator<EmulatorState>('state')).users.filter(
+      (u) => u.reference_id === referenceId,
+    );
     expect(terraUsers).toHaveLength(1);
     expect(terraUsers[0]?.user_id).not.toBe(first.user_id);
     await emulator('reset', {});
