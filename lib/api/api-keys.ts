@@ -21,18 +21,17 @@ export async function createApiKey(
   return { apiKey, prefix };
 }
 
+/** Revokes the one active key whose visible prefix starts with `prefix` (e.g. cp_test_abcd); an ambiguous prefix is refused. */
 export async function revokeApiKey(
   db: DbOrTx,
   input: { tenantId: string; prefix: string },
 ): Promise<{ revoked: number }> {
-  const revoked = await db
-    .update(apiKeys)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(eq(apiKeys.tenantId, input.tenantId), eq(apiKeys.prefix, input.prefix), isNull(apiKeys.revokedAt)),
-    )
-    .returning({ id: apiKeys.id });
-  if (revoked.length === 0) {
+  const candidates = await db
+    .select({ id: apiKeys.id, prefix: apiKeys.prefix })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, input.tenantId), isNull(apiKeys.revokedAt)));
+  const matching = candidates.filter((key) => key.prefix.startsWith(input.prefix));
+  if (matching.length === 0) {
     throw new PortalError({
       type: 'not_found',
       code: 'resource_missing',
@@ -40,7 +39,20 @@ export async function revokeApiKey(
       param: 'prefix',
     });
   }
-  return { revoked: revoked.length };
+  if (matching.length > 1) {
+    throw new PortalError({
+      type: 'conflict',
+      code: 'prefix_ambiguous',
+      message: `${matching.length} active keys start with ${input.prefix}; give more characters.`,
+      param: 'prefix',
+    });
+  }
+  const [key] = matching;
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiKeys.tenantId, input.tenantId), eq(apiKeys.id, key?.id ?? '')));
+  return { revoked: 1 };
 }
 
 export type AuthenticatedKey = { keyId: string; tenantId: string; mode: 'test' | 'live' };
