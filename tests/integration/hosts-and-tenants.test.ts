@@ -12,6 +12,14 @@ describe('tenants by host', () => {
     expect(res.body).toContain('Acme Health');
   });
 
+  it('forbids framing and sniffing on every page', async () => {
+    const res = await request(origin, { host: acmeHost, path: '/' });
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('answers 404 for an unknown tenant without any tenant data', async () => {
     const res = await request(origin, { host: `nobody.${root}`, path: '/' });
     expect(res.status).toBe(404);
