@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { DbOrTx } from '@/lib/db/client';
+import { lockTransactionOn, platformUserLockKey } from '@/lib/db/advisory-lock';
 import { connections } from '@/lib/db/schema';
 import { randomId } from '@/lib/security/random-id';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { type EventType, emitEvent } from '@/lib/webhooks/emit-event';
 import { type ConnectionRow, connectionObject } from './connection-row';
+import { hasOpenConnectAttempt } from './connect-attempt';
 import type { SourceEvent } from './sources/connection-source';
 
 const STATUS_EVENTS: Partial<Record<ConnectionRow['status'], EventType>> = {
@@ -36,6 +38,7 @@ export async function applySourceEvents(
   const platform = { type: 'platform' as const };
   for (const event of input.events) {
     if (event.kind === 'connected') {
+      await lockTransactionOn(tx, platformUserLockKey(tenant.id, event.externalUserId));
       const existing = await findByExternalId(tx, tenant.id, event.externalUserId);
       if (existing) {
         if (existing.status === 'active' || existing.status === 'disconnected') continue;
@@ -53,6 +56,14 @@ export async function applySourceEvents(
         continue;
       }
       if (!event.referenceId) continue; // a connection we cannot attribute to a user is not ours to show
+      if (
+        await hasOpenConnectAttempt(tx, {
+          tenantId: tenant.id,
+          referenceId: event.referenceId,
+          provider: event.provider,
+        })
+      )
+        continue;
       const [row] = await tx
         .insert(connections)
         .values({

@@ -2,6 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { type RequestOrigin, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { PortalSession } from '@/lib/auth/portal-session';
 import type { Database } from '@/lib/db/client';
+import { lockTransactionOn, platformUserLockKey } from '@/lib/db/advisory-lock';
 import { connectAttempts, connections } from '@/lib/db/schema';
 import { randomId } from '@/lib/security/random-id';
 import type { Tenant } from '@/lib/tenants/tenant';
@@ -62,6 +63,8 @@ export async function completeConnection(
     if (!result.ok)
       return { ok: false, provider: attempt.provider, reason: result.reason } satisfies ConnectOutcome;
 
+    if (result.externalUserId)
+      await lockTransactionOn(tx, platformUserLockKey(tenant.id, result.externalUserId));
     const now = new Date();
     const actor = { type: 'end_user' as const, id: session.referenceId };
     // Reconnecting keeps the connection's id; so does connecting a provider the user already has.

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import { connectAttempts } from '@/lib/db/schema';
 import { sha256Hex } from '@/lib/security/hash';
@@ -25,4 +25,29 @@ export async function findOpenConnectAttempt(
     .limit(1);
   if (!attempt || attempt.completedAt || attempt.expiresAt.getTime() <= Date.now()) return undefined;
   return attempt;
+}
+
+/**
+ * True while this user is in the middle of connecting this provider through the portal. The browser's
+ * return then owns the connection row; a platform webhook or refresh that arrives first must not
+ * create a second one.
+ */
+export async function hasOpenConnectAttempt(
+  db: DbOrTx,
+  input: { tenantId: string; referenceId: string; provider: string },
+): Promise<boolean> {
+  const [open] = await db
+    .select({ id: connectAttempts.id })
+    .from(connectAttempts)
+    .where(
+      and(
+        eq(connectAttempts.tenantId, input.tenantId),
+        eq(connectAttempts.referenceId, input.referenceId),
+        eq(connectAttempts.provider, input.provider),
+        isNull(connectAttempts.completedAt),
+        gt(connectAttempts.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return open !== undefined;
 }

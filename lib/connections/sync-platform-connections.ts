@@ -1,10 +1,12 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Database } from '@/lib/db/client';
+import { lockTransactionOn, platformUserLockKey } from '@/lib/db/advisory-lock';
 import { connections } from '@/lib/db/schema';
 import { randomId } from '@/lib/security/random-id';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { emitEvent } from '@/lib/webhooks/emit-event';
+import { hasOpenConnectAttempt } from './connect-attempt';
 import { connectionObject } from './connection-row';
 import { sourceForTenant } from './source-for-tenant';
 
@@ -23,6 +25,12 @@ export async function syncPlatformConnections(
   if (remote === null) return;
   const now = new Date();
   await db.transaction(async (tx) => {
+    // Always in the same order, so two refreshes of one user cannot deadlock.
+    const externalIds = remote
+      .flatMap((connection) => (connection.externalUserId ? [connection.externalUserId] : []))
+      .sort();
+    for (const externalId of externalIds)
+      await lockTransactionOn(tx, platformUserLockKey(tenant.id, externalId));
     const cached = await tx
       .select()
       .from(connections)
@@ -50,6 +58,10 @@ export async function syncPlatformConnections(
           .where(and(eq(connections.tenantId, tenant.id), eq(connections.id, row.id)));
         continue;
       }
+      if (
+        await hasOpenConnectAttempt(tx, { tenantId: tenant.id, referenceId, provider: connection.provider })
+      )
+        continue;
       const [created] = await tx
         .insert(connections)
         .values({

@@ -61,12 +61,16 @@ export async function startTestServer(options: {
   env: Record<string, string>;
   /** Also append everything the server prints to this file, for tests that inspect the log. */
   logFile?: string;
+  /** Flags for node itself, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<TestServer> {
   const nextBin = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(options.port)], {
+  const args = [...(options.nodeArgs ?? []), nextBin, 'start', '-p', String(options.port)];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: options.env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (options.logFile) fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   let output = '';
   const capture = (chunk: Buffer) => {
     output += chunk.toString();
