@@ -1,6 +1,10 @@
 import { getDb } from '@/lib/db/client';
 import { ConfigError, getEnv } from '@/lib/env';
 import { DataDirLockedError } from '@/lib/db/pglite-lock';
+import { type DeliveryWorker, startDeliveryWorker } from '@/lib/webhooks/delivery-worker';
+
+// One webhook worker per process, however many bundles load this module.
+const holder = globalThis as typeof globalThis & { __portalWebhookWorker?: DeliveryWorker };
 
 /** Validates configuration and opens the database; a bad value stops the process with one clear line. */
 export async function startServer(): Promise<void> {
@@ -13,4 +17,16 @@ export async function startServer(): Promise<void> {
     process.stderr.write(`Connections Portal cannot start: ${message}\n`);
     process.exit(1);
   }
+  if (holder.__portalWebhookWorker) return;
+  const worker = startDeliveryWorker(getDb, { intervalMs: 1_000 });
+  holder.__portalWebhookWorker = worker;
+  const stopThenExit = (signal: NodeJS.Signals) => {
+    // Next.js closes its HTTP server and exits on these signals itself; exit here only when it will not.
+    const isOnlyHandler = process.listenerCount(signal) === 0;
+    void worker.stop().finally(() => {
+      if (isOnlyHandler) process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGTERM', stopThenExit);
+  process.once('SIGINT', stopThenExit);
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@/lib/db/client';
 import { linkCreate } from './link-commands';
 import { domainAdd, domainVerify, keyCreate, keyRevoke, tenantCreate, tenantUpdate } from './tenant-commands';
+import { webhookAdd, webhookList, webhookRemove, webhookTest } from './webhook-commands';
 
 export type Command = (db: Database, args: string[]) => Promise<unknown>;
 
@@ -12,4 +13,8 @@ export const COMMANDS: Record<string, Command> = {
   'domain:add': domainAdd,
   'domain:verify': domainVerify,
   'link:create': linkCreate,
+  'webhook:add': webhookAdd,
+  'webhook:list': webhookList,
+  'webhook:remove': webhookRemove,
+  'webhook:test': webhookTest,
 };
