@@ -1,13 +1,19 @@
 // @ts-check
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** Security headers every response carries; page-specific ones (no-store, referrer) are set where needed. */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  // No tenant may embed the portal yet (SPEC §12); base-uri and object-src close two classic injection routes.
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
+
+// No tenant may embed the portal yet (SPEC §12); base-uri and object-src close two classic injection routes.
+const contentSecurityPolicy = {
+  key: 'Content-Security-Policy',
+  value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+};
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -20,8 +26,14 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The magic-link pages (/l/…) and the tenant logo (/brand/logo) send a stricter policy of their own,
+      // with frame-ancestors 'none' too; a config header would replace it.
+      { source: '/:path((?!l/|brand/logo$).*)', headers: [contentSecurityPolicy] },
+    ];
   },
 };
 
-export default nextConfig;
+// next-intl reads each request's locale and messages from lib/i18n/request.ts.
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

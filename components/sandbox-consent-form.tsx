@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { decideSandbox } from '@/app/t/[host]/sandbox/authorize/actions';
 import { FlashBanner } from './devices/flash-banner';
 import { buttonStyles } from './ui/button-styles';
 
 export function SandboxConsentForm({ state }: { state: string }) {
+  const t = useTranslations('sandbox');
   const [result, action, pending] = useActionState(decideSandbox, null);
   return (
     <>
@@ -19,7 +21,7 @@ export function SandboxConsentForm({ state }: { state: string }) {
           className={buttonStyles.primary}
           disabled={pending}
         >
-          Allow
+          {t('allow')}
         </button>
         <button
           type="submit"
@@ -28,7 +30,7 @@ export function SandboxConsentForm({ state }: { state: string }) {
           className={buttonStyles.secondary}
           disabled={pending}
         >
-          Deny
+          {t('deny')}
         </button>
         <button
           type="submit"
@@ -37,7 +39,7 @@ export function SandboxConsentForm({ state }: { state: string }) {
           className={buttonStyles.secondary}
           disabled={pending}
         >
-          Simulate error
+          {t('simulateError')}
         </button>
       </form>
     </>

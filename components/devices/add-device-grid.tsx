@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ProviderView } from '@/lib/connections/list-providers-for-tenant';
 import { ProviderLogo } from '../provider-logo';
 import { buttonStyles } from '../ui/button-styles';
@@ -7,11 +8,12 @@ import { buttonStyles } from '../ui/button-styles';
 type Props = { providers: ProviderView[]; connectAction: (form: FormData) => void; pending: boolean };
 
 export function AddDeviceGrid({ providers, connectAction, pending }: Props) {
+  const t = useTranslations('devices');
   if (providers.length === 0) {
-    return <p className="text-sm text-[var(--text-muted)]">Every device this app supports is connected.</p>;
+    return <p className="text-sm text-[var(--text-muted)]">{t('allConnected')}</p>;
   }
   return (
-    <ul aria-label="Devices you can add" className="grid gap-3 sm:grid-cols-2">
+    <ul aria-label={t('addableList')} className="grid gap-3 sm:grid-cols-2">
       {providers.map((provider) => (
         <li
           key={provider.id}
@@ -26,13 +28,13 @@ export function AddDeviceGrid({ providers, connectAction, pending }: Props) {
                 type="submit"
                 className={buttonStyles.secondary}
                 disabled={pending}
-                aria-label={`Connect ${provider.name}`}
+                aria-label={t('connectProvider', { provider: provider.name })}
               >
-                Connect
+                {t('connect')}
               </button>
             </form>
           ) : (
-            <span className="text-right text-xs text-[var(--text-muted)]">Connect from the mobile app</span>
+            <span className="text-right text-xs text-[var(--text-muted)]">{t('mobileOnly')}</span>
           )}
         </li>
       ))}

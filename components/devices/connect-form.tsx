@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { connectDevice } from '@/app/t/[host]/devices/actions';
 import { buttonStyles } from '../ui/button-styles';
@@ -15,6 +16,7 @@ export function ConnectForm({
   providerName: string;
   connectionId?: string;
 }) {
+  const t = useTranslations('devices');
   const [state, action, pending] = useActionState(connectDevice, null);
   return (
     <>
@@ -23,7 +25,7 @@ export function ConnectForm({
         <input type="hidden" name="provider" value={provider} />
         {connectionId ? <input type="hidden" name="connection_id" value={connectionId} /> : null}
         <button type="submit" className={buttonStyles.primary} disabled={pending}>
-          {connectionId ? 'Reconnect' : 'Connect'} {providerName}
+          {t(connectionId ? 'reconnectProvider' : 'connectProvider', { provider: providerName })}
         </button>
       </form>
     </>

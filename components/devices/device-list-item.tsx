@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import type { DeviceView } from '@/lib/connections/connection-row';
 import { LocalTime } from '../local-time';
@@ -15,6 +16,7 @@ type Props = {
 };
 
 export function DeviceListItem({ device, connectAction, onDisconnectRequest, connectPending }: Props) {
+  const t = useTranslations('devices');
   const needsReconnect = device.status === 'reauth_required' || device.status === 'error';
   const askToDisconnect = (event: FormEvent) => {
     // With JavaScript the confirmation opens in a dialog; without it this form opens the confirm page.
@@ -37,16 +39,16 @@ export function DeviceListItem({ device, connectAction, onDisconnectRequest, con
           <dl className="mt-1 grid gap-x-4 text-sm text-[var(--text-muted)] sm:grid-cols-2">
             {device.connectedAt ? (
               <div>
-                <dt className="inline">Connected since </dt>
+                <dt className="inline">{t('connectedSince')} </dt>
                 <dd className="inline">
                   <LocalTime iso={device.connectedAt} />
                 </dd>
               </div>
             ) : null}
             <div>
-              <dt className="inline">Last data </dt>
+              <dt className="inline">{t('lastData')} </dt>
               <dd className="inline">
-                {device.lastDataAt ? <LocalTime iso={device.lastDataAt} /> : 'none yet'}
+                {device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}
               </dd>
             </div>
           </dl>
@@ -58,13 +60,13 @@ export function DeviceListItem({ device, connectAction, onDisconnectRequest, con
             <input type="hidden" name="provider" value={device.provider} />
             <input type="hidden" name="connection_id" value={device.id} />
             <button type="submit" className={buttonStyles.primary} disabled={connectPending}>
-              Reconnect {device.providerName}
+              {t('reconnectProvider', { provider: device.providerName })}
             </button>
           </form>
         ) : null}
         <form method="get" action={`/devices/${device.id}/disconnect`} onSubmit={askToDisconnect}>
           <button type="submit" className={buttonStyles.dangerOutline}>
-            Disconnect {device.providerName}
+            {t('disconnectProvider', { provider: device.providerName })}
           </button>
         </form>
       </div>

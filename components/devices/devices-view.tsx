@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useState } from 'react';
 import {
   connectDevice,
@@ -42,6 +43,7 @@ export function DevicesView({
   initialData: DevicesData;
   initialFlash: Flash | null;
 }) {
+  const t = useTranslations('devices');
   const queryClient = useQueryClient();
   const router = useRouter();
   const { data, isError, error } = useQuery({
@@ -64,7 +66,7 @@ export function DevicesView({
       form.set('connection_id', device.id);
       const result = await disconnectDeviceInPlace(null, form);
       if (!result?.ok)
-        throw new Error(result?.message ?? `We couldn't disconnect ${device.providerName}. Try again.`);
+        throw new Error(result?.message ?? t('disconnectFailed', { provider: device.providerName }));
       return result;
     },
     onMutate: async (device) => {
@@ -79,7 +81,11 @@ export function DevicesView({
       if (context?.previous) queryClient.setQueryData(QUERY_KEY, context.previous);
       setFlash({ tone: 'error', text: error.message });
     },
-    onSuccess: (result) => setFlash({ tone: 'success', text: result.message ?? 'Disconnected' }),
+    onSuccess: (result, device) =>
+      setFlash({
+        tone: 'success',
+        text: result.message ?? t('disconnected', { provider: device.providerName }),
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: QUERY_KEY }),
   });
 
@@ -100,7 +106,7 @@ export function DevicesView({
             <form action={connectAction}>
               <input type="hidden" name="provider" value={shownFlash.retryProvider} />
               <button type="submit" className={buttonStyles.secondary} disabled={connectPending}>
-                Try again
+                {t('tryAgain')}
               </button>
             </form>
           ) : null
@@ -108,25 +114,25 @@ export function DevicesView({
       />
       {isError ? (
         <p className="mb-4 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm text-[var(--warning-text)]">
-          We couldn&apos;t refresh your devices. What you see may be out of date.
+          {t('refreshFailed')}
         </p>
       ) : null}
       {data.notice === 'stale' ? (
         <p className="mb-4 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm text-[var(--warning-text)]">
-          We couldn&apos;t reach your device provider just now. Statuses may be out of date.
+          {t('stale')}
         </p>
       ) : null}
 
       <section aria-labelledby="connected-heading">
         <h2 id="connected-heading" className="text-lg font-semibold">
-          Connected devices
+          {t('connectedHeading')}
         </h2>
         {devices.length === 0 ? (
           <p className="mt-3 rounded-xl border border-dashed border-[var(--border)] p-6 text-center text-[var(--text-muted)]">
-            No devices connected yet. Add one below to share its data with your app.
+            {t('empty')}
           </p>
         ) : (
-          <ul aria-label="Connected devices" className="mt-3 flex flex-col gap-3">
+          <ul aria-label={t('connectedHeading')} className="mt-3 flex flex-col gap-3">
             {devices.map((device) => (
               <DeviceListItem
                 key={device.id}
@@ -142,7 +148,7 @@ export function DevicesView({
 
       <section aria-labelledby="add-heading" className="mt-10">
         <h2 id="add-heading" className="text-lg font-semibold">
-          Add a device
+          {t('addHeading')}
         </h2>
         <div className="mt-3">
           <AddDeviceGrid providers={data.addable} connectAction={connectAction} pending={connectPending} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef } from 'react';
 import type { DeviceView } from '@/lib/connections/connection-row';
 import { buttonStyles } from '../ui/button-styles';
@@ -13,6 +14,7 @@ type Props = {
 
 /** Native <dialog>: focus is trapped and restored by the browser, Escape closes it. */
 export function DisconnectDialog({ device, formAction, onConfirm, onClose }: Props) {
+  const t = useTranslations('dialog');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -34,20 +36,19 @@ export function DisconnectDialog({ device, formAction, onConfirm, onClose }: Pro
       {device ? (
         <>
           <h2 id="disconnect-title" className="text-lg font-semibold">
-            Disconnect {device.providerName}?
+            {t('title', { provider: device.providerName })}
           </h2>
           <p className="mt-2 text-sm text-[var(--text-muted)]">
-            Your app will stop receiving new data from {device.providerName}. You can connect it again at any
-            time.
+            {t('text', { provider: device.providerName })}
           </p>
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <button type="button" className={buttonStyles.secondary} onClick={onClose} autoFocus>
-              Cancel
+              {t('cancel')}
             </button>
             <form action={formAction} onSubmit={confirm}>
               <input type="hidden" name="connection_id" value={device.id} />
               <button type="submit" className={`${buttonStyles.danger} w-full`}>
-                Disconnect
+                {t('confirm')}
               </button>
             </form>
           </div>

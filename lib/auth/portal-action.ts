@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { PortalError } from '@/lib/errors';
+import { actionMessages, errorSentence } from '@/lib/i18n/action-messages';
 import { requireTenantById } from '@/lib/tenants/find-tenant-by-id';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { readSessionCookie } from './current-session-cookie';
@@ -54,12 +55,13 @@ export function portalAction<Schema extends z.ZodType>(
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
-      return { ok: false, message: 'Please check the highlighted fields.', fieldErrors };
+      return { ok: false, message: (await actionMessages(signedIn))('checkFields'), fieldErrors };
     }
     try {
       return await handler({ ...signedIn, input: parsed.data });
     } catch (error) {
-      if (error instanceof PortalError) return { ok: false, message: error.message };
+      if (error instanceof PortalError)
+        return { ok: false, message: await errorSentence(signedIn, error.code) };
       throw error;
     }
   };

@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -12,6 +13,12 @@ import {
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+/** Raw bytes; pg returns a Buffer and PGlite a Uint8Array, so both are read back as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
 export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
   slug: text('slug').notNull().unique(),
@@ -21,6 +28,14 @@ export const tenants = pgTable('tenants', {
     .default('sandbox'),
   accentColor: text('accent_color').notNull().default('#0f766e'),
   logoUrl: text('logo_url'),
+  /** SHA-256 of the uploaded logo in tenant_logos (null = none); it versions the logo's URL. */
+  logoFileSha256: text('logo_file_sha256'),
+  supportUrl: text('support_url'),
+  privacyUrl: text('privacy_url'),
+  showPoweredBy: boolean('show_powered_by').notNull().default(true),
+  theme: text('theme', { enum: ['auto', 'light', 'dark'] })
+    .notNull()
+    .default('auto'),
   defaultLocale: text('default_locale').notNull().default('en'),
   allowedReturnOrigins: jsonb('allowed_return_origins').$type<string[]>().notNull().default([]),
   /** null = every provider the source offers. */
@@ -31,6 +46,17 @@ export const tenants = pgTable('tenants', {
   sourceConfig: jsonb('source_config').$type<Record<string, string>>().notNull().default({}),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A tenant's uploaded logo, sanitised before it is stored and served only from the tenant's own host. */
+export const tenantLogos = pgTable('tenant_logos', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  contentType: text('content_type', { enum: ['image/png', 'image/svg+xml', 'image/webp'] }).notNull(),
+  data: bytea('data').notNull(),
+  sha256: text('sha256').notNull(),
+  createdAt: createdAt(),
 });
 
 export const tenantDomains = pgTable(

@@ -3,6 +3,8 @@ import { readSessionCookie, sessionSetCookie } from '@/lib/auth/current-session-
 import { encodeSessionToken } from '@/lib/auth/session-token';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/locales';
+import { chooseLocale } from '@/lib/i18n/negotiate-locale';
 import { logger } from '@/lib/log';
 import { clientOrigin } from '@/lib/security/client-origin';
 import { hitRateLimit, isRateLimited } from '@/lib/security/rate-limit';
@@ -36,13 +38,25 @@ function html(body: string, status = 200, headers: Record<string, string> = {}):
   return new Response(body, { status, headers: { ...LINK_PAGE_HEADERS, ...headers } });
 }
 
+type Page = { tenant: Tenant; locale: Locale };
+
+/** The link's language when it names one, else the browser's, else the tenant's default. */
+function pageFor(request: Request, tenant: Tenant, link?: { locale: string | null }): Page {
+  const locale = chooseLocale({
+    linkLocale: link?.locale,
+    acceptLanguage: request.headers.get('accept-language'),
+    tenantDefault: tenant.defaultLocale,
+  });
+  return { tenant, locale };
+}
+
 function problem(
-  tenant: Tenant,
+  page: Page,
   kind: LinkProblem,
   returnUrl?: string | null,
   headers: Record<string, string> = {},
 ): Response {
-  return html(linkProblemPage({ tenant, problem: kind, returnUrl }), PROBLEM_STATUS[kind], headers);
+  return html(linkProblemPage({ ...page, problem: kind, returnUrl }), PROBLEM_STATUS[kind], headers);
 }
 
 function notFoundResponse(): Response {
@@ -91,7 +105,7 @@ async function rejectIfThrottled(request: Request, tenant: Tenant, token: string
     failures.allowed ? 0 : failures.retryAfterSeconds,
     perToken.allowed ? 0 : perToken.retryAfterSeconds,
   );
-  return problem(tenant, 'rate_limited', null, { 'retry-after': String(retryAfter) });
+  return problem(pageFor(request, tenant), 'rate_limited', null, { 'retry-after': String(retryAfter) });
 }
 
 async function countFailure(request: Request): Promise<void> {
@@ -110,23 +124,24 @@ export async function showPortalLink(
   const link = await findPortalLinkByToken(await getDb(), { tenantId: tenant.id, token });
   if (!link) {
     await countFailure(request);
-    return problem(tenant, 'unknown');
+    return problem(pageFor(request, tenant), 'unknown');
   }
+  const page = pageFor(request, tenant, link);
   const state = linkState(link);
   const session = await currentSession(tenant);
   if (state === 'used') {
     // The browser that redeemed it, while its session lives, goes straight back to the portal.
     if (session.kind === 'valid' && session.session.id === link.redeemedSessionId)
       return redirect(intentTarget(link));
-    return problem(tenant, 'used', link.returnUrl);
+    return problem(page, 'used', link.returnUrl);
   }
-  if (state === 'expired') return problem(tenant, 'expired', link.returnUrl);
+  if (state === 'expired') return problem(page, 'expired', link.returnUrl);
   if (session.kind === 'valid' && session.session.referenceId !== link.referenceId) {
-    return html(switchAccountPage({ tenant, userLabel: link.userLabel }));
+    return html(switchAccountPage({ ...page, userLabel: link.userLabel }));
   }
   // E-mail scanners run JavaScript, so e-mailed links always wait for a real click.
   return html(
-    interstitialPage({ tenant, userLabel: link.userLabel, autoSubmit: link.channel === 'redirect' }),
+    interstitialPage({ ...page, userLabel: link.userLabel, autoSubmit: link.channel === 'redirect' }),
   );
 }
 
@@ -140,7 +155,7 @@ export async function submitPortalLink(
   const host = decodeURIComponent(hostSegment);
   if (!isAllowedRedeemPost(request.headers, `${getEnv().PORTAL_PUBLIC_SCHEME}://${host}`)) {
     logger.warn('portal_link.cross_site_post_refused', { tenantId: tenant.id });
-    return problem(tenant, 'cross_site');
+    return problem(pageFor(request, tenant), 'cross_site');
   }
   const throttled = await rejectIfThrottled(request, tenant, token);
   if (throttled) return throttled;
@@ -148,21 +163,22 @@ export async function submitPortalLink(
   const link = await findPortalLinkByToken(db, { tenantId: tenant.id, token });
   if (!link) {
     await countFailure(request);
-    return problem(tenant, 'unknown');
+    return problem(pageFor(request, tenant), 'unknown');
   }
+  const page = pageFor(request, tenant, link);
   const session = await currentSession(tenant);
   const state = linkState(link);
   if (state === 'used') {
     if (session.kind === 'valid' && session.session.id === link.redeemedSessionId)
       return redirect(intentTarget(link));
-    return problem(tenant, 'used', link.returnUrl);
+    return problem(page, 'used', link.returnUrl);
   }
-  if (state === 'expired') return problem(tenant, 'expired', link.returnUrl);
+  if (state === 'expired') return problem(page, 'expired', link.returnUrl);
 
   const form = await request.formData().catch(() => new FormData());
   const switching = session.kind === 'valid' && session.session.referenceId !== link.referenceId;
   if (switching && form.get('confirm_switch') !== '1')
-    return html(switchAccountPage({ tenant, userLabel: link.userLabel }));
+    return html(switchAccountPage({ ...page, userLabel: link.userLabel }));
 
   const redemption = await redeemPortalLink(db, {
     tenant,
@@ -170,7 +186,7 @@ export async function submitPortalLink(
     replacesSessionId: session.kind === 'valid' ? session.session.id : undefined,
     origin: clientOrigin(request.headers),
   });
-  if (!redemption) return problem(tenant, 'used', link.returnUrl); // another request won the race
+  if (!redemption) return problem(page, 'used', link.returnUrl); // another request won the race
   const cookie = await encodeSessionToken({
     sid: redemption.session.id,
     tid: tenant.id,

@@ -1,30 +1,44 @@
 import { isKnownProvider, providerInfo } from '@/lib/connections/provider-catalogue';
+import type { Messages } from '@/lib/i18n/messages';
 
 export type FlashMessage = { tone: 'success' | 'error'; text: string; retryProvider?: string };
 
-const FAILURES: Record<string, (name: string) => string> = {
-  denied: (name) => `${name} wasn't connected: access was not allowed.`,
-  provider_error: (name) => `${name} reported a problem and wasn't connected.`,
-  unconfirmed: (name) => `We couldn't confirm the connection with ${name}.`,
-  invalid_state: () => 'That connection request has expired or was already used. Start again below.',
-  platform_unavailable: (name) =>
-    `We couldn't confirm the connection of ${name} just now. Try again in a moment.`,
-};
+type FlashKey = keyof Messages['flash'];
+/** The page's translator for the `flash` messages (next-intl's getTranslations('flash')). */
+export type FlashTranslator = (key: FlashKey, values?: { provider: string }) => string;
+
+const FAILURES = new Set<string>([
+  'denied',
+  'provider_error',
+  'unconfirmed',
+  'invalid_state',
+  'platform_unavailable',
+]);
+
+function isFailureKey(reason: string | undefined): reason is FlashKey {
+  return reason !== undefined && FAILURES.has(reason);
+}
 
 /**
  * The one-off banner after a redirect back to /devices. Only our own sentences are shown; the query
  * string merely picks one, and an unknown provider or reason shows nothing.
  */
-export function devicesFlash(params: Record<string, string | string[] | undefined>): FlashMessage | null {
+export function devicesFlash(
+  params: Record<string, string | string[] | undefined>,
+  t: FlashTranslator,
+): FlashMessage | null {
   const pick = (key: string) => (typeof params[key] === 'string' ? params[key] : undefined);
   const provider = pick('connected') ?? pick('reconnected') ?? pick('disconnected') ?? pick('provider');
   const known = provider && isKnownProvider(provider) ? providerInfo(provider) : undefined;
-  if (pick('connected') && known) return { tone: 'success', text: `${known.name} connected` };
-  if (pick('reconnected') && known) return { tone: 'success', text: `${known.name} reconnected` };
-  if (pick('disconnected') && known) return { tone: 'success', text: `${known.name} disconnected` };
+  for (const outcome of ['connected', 'reconnected', 'disconnected'] as const) {
+    if (pick(outcome) && known) return { tone: 'success', text: t(outcome, { provider: known.name }) };
+  }
   const reason = pick('connect_error');
-  const describe = reason ? FAILURES[reason] : undefined;
-  if (describe)
-    return { tone: 'error', text: describe(known?.name ?? 'The device'), retryProvider: known?.id };
+  if (isFailureKey(reason))
+    return {
+      tone: 'error',
+      text: t(reason, { provider: known?.name ?? t('someDevice') }),
+      retryProvider: known?.id,
+    };
   return null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownProvider } from '@/lib/connections/provider-catalogue';
+import { LOCALES } from '@/lib/i18n/locales';
 import { isAllowedReturnOriginShape } from '@/lib/security/return-url';
 
 /** Field rules shared by the CLI and any future console/API that edits tenants. */
@@ -20,7 +21,7 @@ export const accentColor = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e')
   .transform((c) => c.toLowerCase());
 
-export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'ja'] as const;
+export const SUPPORTED_LOCALES = LOCALES;
 export const locale = z.enum(SUPPORTED_LOCALES, { error: `must be one of ${SUPPORTED_LOCALES.join(', ')}` });
 
 export const returnOrigin = z
@@ -31,10 +32,17 @@ export const returnOrigin = z
   )
   .transform((value) => new URL(value).origin);
 
-export const logoUrl = z
+const httpsUrl = z
   .string()
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL')
-  .max(2048);
+  .max(2048, 'must be at most 2048 characters')
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL');
+
+export const logoUrl = httpsUrl;
+export const supportUrl = httpsUrl;
+export const privacyUrl = httpsUrl;
+
+export const THEME_MODES = ['auto', 'light', 'dark'] as const;
+export const themeMode = z.enum(THEME_MODES, { error: 'must be auto, light or dark' });
 
 export const providerList = z
   .array(z.string().trim().toUpperCase())

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
-import { tenants } from '@/lib/db/schema';
+import type { LogoFile } from '@/lib/branding/logo-file';
+import { tenantLogos, tenants } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import { encryptSecret } from '@/lib/security/secret-box';
 import { forgetCachedTenants } from './resolve-tenant-by-host';
@@ -9,7 +10,14 @@ import type { Tenant } from './tenant';
 export type TenantPatch = Partial<{
   name: string;
   accentColor: string;
+  /** A remote https logo; replaces an uploaded one. */
   logoUrl: string;
+  /** An uploaded logo, already checked by inspectLogoFile; replaces a remote one. */
+  logoFile: LogoFile;
+  supportUrl: string;
+  privacyUrl: string;
+  showPoweredBy: boolean;
+  theme: 'auto' | 'light' | 'dark';
   defaultLocale: string;
   allowedReturnOrigins: string[];
   enabledProviders: string[];
@@ -18,6 +26,22 @@ export type TenantPatch = Partial<{
   /** Source secrets; stored encrypted, bound to this tenant row. */
   sourceSecrets: Record<string, string>;
 }>;
+
+/** One logo at a time: an upload replaces the stored file, a remote URL removes it. */
+async function replaceLogo(db: DbOrTx, tenantId: string, patch: TenantPatch): Promise<void> {
+  if (patch.logoFile) {
+    const { contentType, data, sha256 } = patch.logoFile;
+    await db
+      .insert(tenantLogos)
+      .values({ tenantId, contentType, data, sha256 })
+      .onConflictDoUpdate({
+        target: tenantLogos.tenantId,
+        set: { contentType, data, sha256, createdAt: new Date() },
+      });
+  } else if (patch.logoUrl) {
+    await db.delete(tenantLogos).where(eq(tenantLogos.tenantId, tenantId));
+  }
+}
 
 export async function updateTenant(
   db: DbOrTx,
@@ -35,20 +59,29 @@ export async function updateTenant(
       rowId: current.id,
     });
   }
-  const [updated] = await db
-    .update(tenants)
-    .set({
-      name: patch.name,
-      accentColor: patch.accentColor,
-      logoUrl: patch.logoUrl,
-      defaultLocale: patch.defaultLocale,
-      allowedReturnOrigins: patch.allowedReturnOrigins,
-      enabledProviders: patch.enabledProviders,
-      sourceConfig,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(tenants.id, current.id)))
-    .returning();
+  const updated = await db.transaction(async (tx) => {
+    await replaceLogo(tx, current.id, patch);
+    const [row] = await tx
+      .update(tenants)
+      .set({
+        name: patch.name,
+        accentColor: patch.accentColor,
+        logoUrl: patch.logoFile ? null : patch.logoUrl,
+        logoFileSha256: patch.logoFile ? patch.logoFile.sha256 : patch.logoUrl ? null : undefined,
+        supportUrl: patch.supportUrl,
+        privacyUrl: patch.privacyUrl,
+        showPoweredBy: patch.showPoweredBy,
+        theme: patch.theme,
+        defaultLocale: patch.defaultLocale,
+        allowedReturnOrigins: patch.allowedReturnOrigins,
+        enabledProviders: patch.enabledProviders,
+        sourceConfig,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(tenants.id, current.id)))
+      .returning();
+    return row;
+  });
   if (!updated) throw notFound('tenant', 'tenant');
   forgetCachedTenants();
   return updated;

@@ -10,15 +10,15 @@ import {
   connectionSourceName,
   domainName,
   locale,
-  logoUrl,
   providerList,
   returnOrigin,
   tenantName,
   tenantSlug,
 } from '@/lib/tenants/tenant-fields';
-import { type TenantPatch, updateTenant } from '@/lib/tenants/update-tenant';
+import { updateTenant } from '@/lib/tenants/update-tenant';
 import { verifyTenantDomain } from '@/lib/tenants/verify-tenant-domain';
 import { z } from 'zod';
+import { BRAND_FLAGS, brandPatch } from './brand-flags';
 import { flagValue, parseFlags } from './cli-io';
 
 const operator = { type: 'operator' } as const;
@@ -64,7 +64,7 @@ export async function tenantUpdate(db: Database, args: string[]) {
     tenant: { type: 'string' },
     name: { type: 'string' },
     accent: { type: 'string' },
-    'logo-url': { type: 'string' },
+    ...BRAND_FLAGS,
     locale: { type: 'string' },
     'return-origin': { type: 'string', multiple: true },
     providers: { type: 'string' },
@@ -75,10 +75,9 @@ export async function tenantUpdate(db: Database, args: string[]) {
     'terra-widget-url': { type: 'string' },
   });
   const tenant = await tenantFlag(db, flags.tenant);
-  const patch: TenantPatch = {};
+  const { patch, warnings } = brandPatch(flags);
   if (flags.name !== undefined) patch.name = flagValue(tenantName, flags.name, 'name');
   if (flags.accent !== undefined) patch.accentColor = flagValue(accentColor, flags.accent, 'accent');
-  if (flags['logo-url'] !== undefined) patch.logoUrl = flagValue(logoUrl, flags['logo-url'], 'logo-url');
   if (flags.locale !== undefined) patch.defaultLocale = flagValue(locale, flags.locale, 'locale');
   if (flags['return-origin'] !== undefined) {
     patch.allowedReturnOrigins = flags['return-origin'].map((origin) =>
@@ -111,7 +110,7 @@ export async function tenantUpdate(db: Database, args: string[]) {
     subjectId: tenant.id,
     data: { fields: changed },
   });
-  return { tenant: publicTenant(updated) };
+  return { tenant: publicTenant(updated), ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 export async function keyCreate(db: Database, args: string[]) {

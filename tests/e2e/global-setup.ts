@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { HOSTILE_LOGO_SVG, NORTHWIND_LOGO_SVG, contosoLogoPng } from '../support/brand-assets';
 import { seedWorld } from '../support/seed-world';
 import { resetPostgres } from '../support/reset-postgres';
 import { freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
@@ -11,6 +12,37 @@ export const E2E_WORLD_FILE = path.join(
   '.data',
   `e2e-world-${process.env.E2E_PORT ?? 3100}.json`,
 );
+
+/** Tenants of the white-label specs (tests/e2e/branding*.spec.ts). */
+export const BRAND_TENANTS = [
+  {
+    slug: 'northwind',
+    name: 'Northwind Wellness',
+    accent: '#b45309',
+    returnOrigins: ['https://app.northwind.test'],
+    brand: {
+      logoFile: Buffer.from(NORTHWIND_LOGO_SVG),
+      supportUrl: 'https://help.northwind.test/',
+      privacyUrl: 'https://northwind.test/privacy',
+      theme: 'light' as const,
+    },
+  },
+  {
+    slug: 'contoso',
+    name: 'Contoso Care',
+    accent: '#1d4ed8',
+    brand: { logoFile: contosoLogoPng(), theme: 'dark' as const, showPoweredBy: false, defaultLocale: 'fr' },
+  },
+  // Stored as given (the CLI refuses both): the pages must render them inert.
+  {
+    slug: 'hostile',
+    name: '<img src=x onerror=alert(1)>',
+    accent: 'red;background:url(//evil)',
+    brand: { logoFile: Buffer.from(HOSTILE_LOGO_SVG) },
+  },
+  { slug: 'sunny', name: 'Sunny Steps', accent: '#ffff00' },
+  { slug: 'ink', name: 'Ink Health', accent: '#111111' },
+];
 
 /** Seeds tenants, then starts one production server for the browser suite on *.portal.test. */
 export default async function globalSetup() {
@@ -26,6 +58,7 @@ export default async function globalSetup() {
     tenants: [
       { slug: 'acme', name: 'Acme Health', accent: '#0f766e', returnOrigins: ['https://app.acme.test'] },
       { slug: 'globex', name: 'Globex Fitness', accent: '#7c3aed' },
+      ...BRAND_TENANTS,
       ...terraTenantSpecs(terra.url),
     ],
   });

@@ -7,6 +7,8 @@ import { openDatabase } from '@/lib/db/client';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 import { addTenantDomain } from '@/lib/tenants/add-tenant-domain';
+import { inspectLogoFile } from '@/lib/branding/logo-file';
+import type { TenantPatch } from '@/lib/tenants/update-tenant';
 import { verifyTenantDomain } from '@/lib/tenants/verify-tenant-domain';
 
 /** expiredLinkToken: a link minted through the service whose expiry was then moved into the past. */
@@ -19,6 +21,22 @@ export type SeededTenant = {
 };
 export type World = { tenants: Record<string, SeededTenant> };
 
+/** Brand settings, applied through the same checks as `tenant:update` (an uploaded logo is sanitised). */
+export type BrandSpec = {
+  logoFile?: Uint8Array;
+  logoUrl?: string;
+  supportUrl?: string;
+  privacyUrl?: string;
+  showPoweredBy?: boolean;
+  theme?: 'auto' | 'light' | 'dark';
+  defaultLocale?: string;
+};
+
+function brandPatch(brand: BrandSpec): TenantPatch {
+  const { logoFile, ...rest } = brand;
+  return { ...rest, ...(logoFile ? { logoFile: inspectLogoFile(logoFile) } : {}) };
+}
+
 /**
  * Creates tenants through the app's own services before the server opens the database
  * (an embedded PGlite directory can be held by one process only).
@@ -28,8 +46,10 @@ export async function seedWorld(options: {
   pgliteDir: string;
   tenants: {
     slug: string;
+    /** Stored as given: services trust their callers, so a test can store what the CLI refuses. */
     name: string;
     accent?: string;
+    brand?: BrandSpec;
     returnOrigins?: string[];
     domains?: { domain: string; verified: boolean }[];
     /** A tenant on the terra source, pointed at a Terra API (the emulator in tests). */
@@ -60,6 +80,7 @@ export async function seedWorld(options: {
         });
       }
       if (spec.accent) await updateTenant(db, { tenantId: tenant.id, patch: { accentColor: spec.accent } });
+      if (spec.brand) await updateTenant(db, { tenantId: tenant.id, patch: brandPatch(spec.brand) });
       for (const { domain, verified } of spec.domains ?? []) {
         await addTenantDomain(db, { tenantId: tenant.id, domain });
         if (verified) await verifyTenantDomain(db, { tenantId: tenant.id, domain, force: true });

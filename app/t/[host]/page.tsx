@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { getPortalSession } from '@/lib/auth/get-portal-session';
 import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
@@ -8,10 +9,11 @@ export default async function TenantHomePage({ params }: { params: Promise<{ hos
   const tenant = await getTenantForHostSegment(host);
   if (!tenant) notFound();
   if (await getPortalSession(host)) redirect('/devices');
+  const t = await getTranslations('home');
   return (
-    <PortalShell tenantName={tenant.name}>
+    <PortalShell tenant={tenant}>
       <h1 className="text-2xl font-semibold">{tenant.name}</h1>
-      <p className="mt-3 text-[var(--text-muted)]">Open the link your app sent you to manage your devices.</p>
+      <p className="mt-3 text-[var(--text-muted)]">{t('text')}</p>
     </PortalShell>
   );
 }

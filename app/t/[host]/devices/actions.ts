@@ -5,8 +5,11 @@ import { redirect } from 'next/navigation';
 import { portalAction } from '@/lib/auth/portal-action';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { providerInfo } from '@/lib/connections/provider-catalogue';
+import { actionMessages } from '@/lib/i18n/action-messages';
 import { connectForm, disconnectForm } from '@/lib/portal/device-action-schemas';
 import { disconnectDevice, loadDevice, startDeviceConnect } from '@/lib/portal/device-actions';
+
+type Who = Parameters<typeof disconnectDevice>[0];
 
 /** Connect or reconnect: sends the browser to the platform's consent step. */
 export const connectDevice = portalAction(connectForm, async ({ tenant, session, input }) => {
@@ -18,24 +21,27 @@ export const connectDevice = portalAction(connectForm, async ({ tenant, session,
     ));
   } catch (error) {
     if (error instanceof SourceUnavailableError) {
-      return {
-        ok: false,
-        message: `We couldn't reach ${providerInfo(input.provider).name} right now. Try again in a moment.`,
-      };
+      const t = await actionMessages({ tenant, session });
+      return { ok: false, message: t('unreachable', { provider: providerInfo(input.provider).name }) };
     }
     throw error;
   }
   redirect(redirectUrl);
 });
 
-async function disconnectOrExplain(who: Parameters<typeof disconnectDevice>[0], connectionId: string) {
+async function disconnectOrExplain(who: Who, connectionId: string) {
   const device = await loadDevice(who, { connectionId });
+  const t = await actionMessages(who);
   try {
     await disconnectDevice(who, { connectionId });
-    return { ok: true as const, provider: device.provider, name: device.providerName };
+    return {
+      ok: true as const,
+      provider: device.provider,
+      message: t('disconnected', { provider: device.providerName }),
+    };
   } catch (error) {
     if (error instanceof SourceUnavailableError)
-      return { ok: false as const, message: `We couldn't disconnect ${device.providerName}. Try again.` };
+      return { ok: false as const, message: t('disconnectFailed', { provider: device.providerName }) };
     throw error;
   }
 }
@@ -53,5 +59,5 @@ export const disconnectDeviceInPlace = portalAction(disconnectForm, async ({ ten
   const result = await disconnectOrExplain({ tenant, session }, input.connection_id);
   if (!result.ok) return result;
   revalidatePath('/devices');
-  return { ok: true, message: `${result.name} disconnected` };
+  return { ok: true, message: result.message };
 });

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { DevicesView } from '@/components/devices/devices-view';
 import { PortalShell } from '@/components/portal-shell';
 import { QueryProvider } from '@/components/query-provider';
@@ -15,17 +16,13 @@ export default async function DevicesPage({ params, searchParams }: Props) {
   const signedIn = await requirePortalSession((await params).host);
   const { tenant, session } = signedIn;
   const data = await loadDevicesData(signedIn);
-  const flash = devicesFlash(await searchParams);
+  const t = await getTranslations('devices');
+  const flash = devicesFlash(await searchParams, await getTranslations('flash'));
   return (
-    <PortalShell
-      tenantName={tenant.name}
-      returnUrl={session.returnUrl}
-      userLabel={session.userLabel}
-      signedIn
-    >
+    <PortalShell tenant={tenant} returnUrl={session.returnUrl} userLabel={session.userLabel} signedIn>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Your devices</h1>
-        {data.isSandbox ? <Badge tone="warning">Sandbox</Badge> : null}
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        {data.isSandbox ? <Badge tone="warning">{t('sandbox')}</Badge> : null}
       </div>
       <QueryProvider>
         <DevicesView initialData={data} initialFlash={flash} />

@@ -1,16 +1,16 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
 
 export default async function SignedOutPage({ params }: { params: Promise<{ host: string }> }) {
   const tenant = await getTenantForHostSegment((await params).host);
   if (!tenant) notFound();
+  const t = await getTranslations('signedOut');
   return (
-    <PortalShell tenantName={tenant.name}>
-      <h1 className="text-2xl font-semibold">You&apos;re signed out</h1>
-      <p className="mt-2 text-[var(--text-muted)]">
-        You can close this page. To manage your devices again, open the link from {tenant.name}.
-      </p>
+    <PortalShell tenant={tenant}>
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="mt-2 text-[var(--text-muted)]">{t('text', { tenant: tenant.name })}</p>
     </PortalShell>
   );
 }

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ConnectForm } from '@/components/devices/connect-form';
 import { LocalTime } from '@/components/local-time';
 import { PortalShell } from '@/components/portal-shell';
@@ -6,6 +7,7 @@ import { ProviderLogo } from '@/components/provider-logo';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
+import { isMessageKey } from '@/lib/i18n/message-keys';
 import { loadDeviceOrNull } from '@/lib/portal/load-device-or-null';
 
 type Props = { params: Promise<{ host: string; connectionId: string }> };
@@ -15,10 +17,17 @@ export default async function DeviceDetailsPage({ params }: Props) {
   const signedIn = await requirePortalSession(host);
   const device = await loadDeviceOrNull(signedIn, connectionId);
   if (!device) notFound();
+  const [t, tDevices, tScopes] = await Promise.all([
+    getTranslations('device'),
+    getTranslations('devices'),
+    getTranslations('scopes'),
+  ]);
+  // Scopes we know are named in the reader's language; a platform's unknown scope is shown as sent.
+  const scopeName = (scope: string) => (isMessageKey('scopes', scope) ? tScopes(scope) : scope);
   const canReconnect = device.status === 'reauth_required' || device.status === 'error';
   return (
     <PortalShell
-      tenantName={signedIn.tenant.name}
+      tenant={signedIn.tenant}
       returnUrl={signedIn.session.returnUrl}
       userLabel={signedIn.session.userLabel}
       signedIn
@@ -27,7 +36,8 @@ export default async function DeviceDetailsPage({ params }: Props) {
         href="/devices"
         className="text-sm font-medium text-[var(--accent-text)] underline-offset-4 hover:underline"
       >
-        ← All devices
+        <span aria-hidden="true">← </span>
+        {t('allDevices')}
       </a>
       <div className="mt-4 flex items-center gap-3">
         <ProviderLogo name={device.providerName} color={device.providerColor} size={48} />
@@ -36,22 +46,22 @@ export default async function DeviceDetailsPage({ params }: Props) {
       </div>
       <dl className="mt-6 grid gap-4 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:grid-cols-2">
         <div>
-          <dt className="text-sm text-[var(--text-muted)]">Connected since</dt>
+          <dt className="text-sm text-[var(--text-muted)]">{t('connectedSince')}</dt>
           <dd>{device.connectedAt ? <LocalTime iso={device.connectedAt} /> : '—'}</dd>
         </div>
         <div>
-          <dt className="text-sm text-[var(--text-muted)]">Last data</dt>
-          <dd>{device.lastDataAt ? <LocalTime iso={device.lastDataAt} /> : 'none yet'}</dd>
+          <dt className="text-sm text-[var(--text-muted)]">{t('lastData')}</dt>
+          <dd>{device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}</dd>
         </div>
         <div>
-          <dt className="text-sm text-[var(--text-muted)]">Status since</dt>
+          <dt className="text-sm text-[var(--text-muted)]">{t('statusSince')}</dt>
           <dd>
             <LocalTime iso={device.statusChangedAt} />
           </dd>
         </div>
         <div>
-          <dt className="text-sm text-[var(--text-muted)]">Shared data</dt>
-          <dd>{device.scopes.length > 0 ? device.scopes.join(', ') : '—'}</dd>
+          <dt className="text-sm text-[var(--text-muted)]">{t('sharedData')}</dt>
+          <dd>{device.scopes.length > 0 ? device.scopes.map(scopeName).join(', ') : '—'}</dd>
         </div>
       </dl>
       {device.status !== 'disconnected' ? (
@@ -64,7 +74,7 @@ export default async function DeviceDetailsPage({ params }: Props) {
             />
           ) : null}
           <a href={`/devices/${device.id}/disconnect`} className={buttonStyles.dangerOutline}>
-            Disconnect {device.providerName}
+            {tDevices('disconnectProvider', { provider: device.providerName })}
           </a>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
 import { SandboxConsentForm } from '@/components/sandbox-consent-form';
@@ -13,37 +14,34 @@ export default async function SandboxAuthorizePage({ params, searchParams }: Pro
   const signedIn = await requirePortalSession((await params).host);
   const state = (await searchParams).state;
   const attempt = typeof state === 'string' ? await loadSandboxAttempt(signedIn, { state }) : null;
-  const tenantName = signedIn.tenant.name;
+  const t = await getTranslations('sandbox');
+  const provider = attempt ? providerInfo(attempt.provider) : null;
   return (
-    <PortalShell tenantName={tenantName} signedIn>
+    <PortalShell tenant={signedIn.tenant} signedIn>
       <div className="rounded-xl border border-[var(--border)] bg-[var(--surface)] p-6">
-        <Badge tone="warning">Sandbox</Badge>
-        {attempt && typeof state === 'string' ? (
+        <Badge tone="warning">{t('badge')}</Badge>
+        {attempt && provider && typeof state === 'string' ? (
           <>
             <div className="mt-4 flex items-center gap-3">
-              <ProviderLogo
-                name={providerInfo(attempt.provider).name}
-                color={providerInfo(attempt.provider).color}
-                size={48}
-              />
+              <ProviderLogo name={provider.name} color={provider.color} size={48} />
               <h1 className="text-2xl font-semibold">
-                {attempt.isReconnect ? 'Reconnect' : 'Connect'} {providerInfo(attempt.provider).name}
+                {t(attempt.isReconnect ? 'reconnect' : 'connect', { provider: provider.name })}
               </h1>
             </div>
-            <p className="mt-4 text-[var(--text-muted)]">
-              {tenantName} would like to read your activity, sleep and heart-rate data. This is a simulated
-              provider: no real account is involved.
-            </p>
+            <p className="mt-4 text-[var(--text-muted)]">{t('explain', { tenant: signedIn.tenant.name })}</p>
             <SandboxConsentForm state={state} />
           </>
         ) : (
           <>
-            <h1 className="mt-4 text-2xl font-semibold">This request has expired</h1>
+            <h1 className="mt-4 text-2xl font-semibold">{t('expiredTitle')}</h1>
             <p className="mt-2 text-[var(--text-muted)]">
-              <a href="/devices" className="font-medium text-[var(--accent-text)] underline">
-                Go back to your devices
-              </a>{' '}
-              and start again.
+              {t.rich('expiredText', {
+                link: (chunks) => (
+                  <a href="/devices" className="font-medium text-[var(--accent-text)] underline">
+                    {chunks}
+                  </a>
+                ),
+              })}
             </p>
           </>
         )}

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { DisconnectConfirmForm } from '@/components/devices/disconnect-confirm-form';
 import { PortalShell } from '@/components/portal-shell';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
@@ -11,18 +12,17 @@ export default async function DisconnectConfirmPage({ params }: Props) {
   const signedIn = await requirePortalSession(host);
   const device = await loadDeviceOrNull(signedIn, connectionId);
   if (!device || device.status === 'disconnected') notFound();
+  const t = await getTranslations('device');
+  const values = { provider: device.providerName, tenant: signedIn.tenant.name };
   return (
     <PortalShell
-      tenantName={signedIn.tenant.name}
+      tenant={signedIn.tenant}
       returnUrl={signedIn.session.returnUrl}
       userLabel={signedIn.session.userLabel}
       signedIn
     >
-      <h1 className="text-2xl font-semibold">Disconnect {device.providerName}?</h1>
-      <p className="mt-2 text-[var(--text-muted)]">
-        {signedIn.tenant.name} will stop receiving new data from {device.providerName}. You can connect it
-        again at any time.
-      </p>
+      <h1 className="text-2xl font-semibold">{t('disconnectTitle', values)}</h1>
+      <p className="mt-2 text-[var(--text-muted)]">{t('disconnectText', values)}</p>
       <DisconnectConfirmForm connectionId={device.id} />
     </PortalShell>
   );

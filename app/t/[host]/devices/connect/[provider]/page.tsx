@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ConnectForm } from '@/components/devices/connect-form';
 import { PortalShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
@@ -16,35 +17,35 @@ export default async function ConnectProviderPage({ params }: Props) {
   const connected = data.devices.find((d) => d.provider === provider.toUpperCase());
   if (!offered && !connected) notFound();
   const name = offered?.name ?? connected?.providerName ?? provider;
+  const t = await getTranslations('connectPage');
+  const values = { provider: name, tenant: signedIn.tenant.name };
   return (
     <PortalShell
-      tenantName={signedIn.tenant.name}
+      tenant={signedIn.tenant}
       returnUrl={signedIn.session.returnUrl}
       userLabel={signedIn.session.userLabel}
       signedIn
     >
       <div className="flex items-center gap-3">
         <ProviderLogo name={name} color={offered?.color ?? connected?.providerColor ?? '#475569'} size={48} />
-        <h1 className="text-2xl font-semibold">Connect {name}</h1>
+        <h1 className="text-2xl font-semibold">{t('title', values)}</h1>
       </div>
       {connected ? (
         <p className="mt-4 text-[var(--text-muted)]">
-          {name} is already connected.{' '}
-          <a href="/devices" className="font-medium text-[var(--accent-text)] underline">
-            See your devices
-          </a>
-          .
+          {t.rich('alreadyConnected', {
+            ...values,
+            link: (chunks) => (
+              <a href="/devices" className="font-medium text-[var(--accent-text)] underline">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       ) : offered && !offered.webConnect ? (
-        <p className="mt-4 text-[var(--text-muted)]">
-          Connect {name} from the {signedIn.tenant.name} mobile app.
-        </p>
+        <p className="mt-4 text-[var(--text-muted)]">{t('mobileOnly', values)}</p>
       ) : (
         <>
-          <p className="mt-4 text-[var(--text-muted)]">
-            You&apos;ll sign in at {name} and choose what to share with {signedIn.tenant.name}, then come back
-            here.
-          </p>
+          <p className="mt-4 text-[var(--text-muted)]">{t('explain', values)}</p>
           <div className="mt-6">
             <ConnectForm provider={offered?.id ?? provider} providerName={name} />
           </div>
