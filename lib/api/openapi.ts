@@ -7,6 +7,7 @@ import {
   userConnectionsQuery,
 } from './schemas/connections';
 import { eventListSchema, eventsQuery } from './schemas/events';
+import { webhookDeliveriesQuery, webhookDeliveryListSchema } from './schemas/webhook-deliveries';
 import { createPortalLinkBody, portalLinkObject } from './schemas/portal-links';
 
 type JsonSchema = Record<string, unknown>;
@@ -154,6 +155,18 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '200': { description: 'Events', content: json(schema(eventListSchema)) },
             ...standardErrors,
+          },
+        },
+      },
+      '/api/v1/webhook_deliveries': {
+        get: {
+          operationId: 'listWebhookDeliveries',
+          summary: 'Delivery log of your webhook endpoints, newest first',
+          parameters: queryParameters(webhookDeliveriesQuery),
+          responses: {
+            '200': { description: 'Deliveries', content: json(schema(webhookDeliveryListSchema)) },
+            ...standardErrors,
+            '404': errorResponse('No such webhook endpoint for your tenant'),
           },
         },
       },

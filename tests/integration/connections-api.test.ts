@@ -123,6 +123,7 @@ describe('connections API', () => {
         'GET /api/v1/users/{reference_id}/connections',
         'DELETE /api/v1/connections/{id}',
         'GET /api/v1/events',
+        'GET /api/v1/webhook_deliveries',
         'GET /api/v1/openapi.json',
       ]),
     );
