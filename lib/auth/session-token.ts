@@ -16,12 +16,31 @@ export async function encodeSessionToken(claims: SessionClaims): Promise<string>
   return encode({ token: claims, secret: getEnv().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
+/*
+ * Cookies this process decoded lately. Decoding derives the key (HKDF) and decrypts the JWE on every
+ * request, which showed as ~3% of server CPU on /devices in `npm run bench -- --cpu-prof`. Only
+ * cookies that decoded successfully are kept, keyed by the whole cookie, until their own expiry or a
+ * minute, whichever is sooner. Revocation is unaffected: the portal_sessions row is still read every time.
+ */
+const DECODED_TTL_MS = 60_000;
+const MAX_DECODED = 10_000;
+const decodedCookies = new Map<string, { claims: SessionClaims; until: number }>();
+
 /** null for anything that is not a session cookie we issued (tampered, expired, other secret). */
 export async function decodeSessionToken(token: string): Promise<SessionClaims | null> {
+  const hit = decodedCookies.get(token);
+  if (hit && hit.until > Date.now()) return hit.claims;
   try {
     const decoded = await decode({ token, secret: getEnv().NEXTAUTH_SECRET });
     const parsed = claimsSchema.safeParse(decoded);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    const expiresAt = typeof decoded?.exp === 'number' ? decoded.exp * 1000 : 0;
+    if (decodedCookies.size >= MAX_DECODED) decodedCookies.clear();
+    decodedCookies.set(token, {
+      claims: parsed.data,
+      until: Math.min(Date.now() + DECODED_TTL_MS, expiresAt),
+    });
+    return parsed.data;
   } catch {
     return null;
   }

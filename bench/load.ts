@@ -1,0 +1,109 @@
+// Load scenarios with autocannon on loopback. Scenarios that are compared with each other run in
+// alternating rounds, so a burst of other work on the machine lands on all of them alike.
+import autocannon from 'autocannon';
+import { cpuMilliseconds } from './cpu-time';
+
+export type Scenario = {
+  name: string;
+  origin: string;
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** The server process, to report its CPU time per request. */
+  serverPid?: number;
+};
+
+export type LoadResult = {
+  name: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Responses outside 2xx plus socket errors and timeouts: any of them makes the numbers suspect. */
+  failures: number;
+  /** Server CPU (user + system) per request in ms, when the scenario names the server's pid. */
+  cpuMsPerRequest: number | null;
+};
+
+/** 2 s warm-up, then 10 s measured per scenario, in two rounds of 5 s. */
+export const timing = { warmupSeconds: 2, rounds: 2, secondsPerRound: 5 };
+
+type Round = {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  failures: number;
+  cpuMs: number | null;
+};
+
+function fire(scenario: Scenario, connections: number, seconds: number): Promise<Round> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const cpu = () => (scenario.serverPid ? cpuMilliseconds(scenario.serverPid) : null);
+  const cpuBefore = cpu();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${scenario.origin}${scenario.path}`,
+        method: scenario.method ?? 'GET',
+        headers: scenario.headers,
+        body: scenario.body,
+        connections,
+        duration: seconds,
+        timeout: 30,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        failures += result.errors + result.timeouts;
+        const cpuAfter = cpu();
+        const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+        resolve({ requests: result.requests.total, seconds: result.duration, latencies, failures, cpuMs });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode < 200 || statusCode > 299) failures += 1;
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Warms every scenario, then runs them in turn, round after round, at one concurrency. */
+export async function runInterleaved(
+  scenarios: Scenario[],
+  connections: number,
+  onResult: (result: LoadResult) => void = () => undefined,
+): Promise<LoadResult[]> {
+  for (const scenario of scenarios) await fire(scenario, connections, timing.warmupSeconds);
+  const rounds = scenarios.map(() => [] as Round[]);
+  for (let round = 0; round < timing.rounds; round++) {
+    for (const [index, scenario] of scenarios.entries())
+      rounds[index]?.push(await fire(scenario, connections, timing.secondsPerRound));
+  }
+  return scenarios.map((scenario, index) => {
+    const runs = rounds[index] ?? [];
+    const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+    const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+    const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+    const result = {
+      name: scenario.name,
+      connections,
+      requestsPerSecond: requests / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      requests,
+      failures: runs.reduce((sum, run) => sum + run.failures, 0),
+      cpuMsPerRequest: runs.every((run) => run.cpuMs !== null)
+        ? runs.reduce((sum, run) => sum + (run.cpuMs ?? 0), 0) / Math.max(1, requests)
+        : null,
+    };
+    onResult(result);
+    return result;
+  });
+}
