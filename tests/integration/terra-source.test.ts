@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { apiClient } from '../support/api';
 import { multipartForm, request } from '../support/http';
 import { actionField, signInOverHttp } from '../support/portal-user';
+import { emulatorAdmin } from '../support/terra-world';
 import { answerTerraConsent, comeBack, startConnect } from '../support/terra-flow';
 
 const origin = inject('origin');
@@ -11,15 +12,7 @@ const { fitco, vitaco } = inject('world').tenants as Record<'fitco' | 'vitaco', 
 const fitcoHost = `fitco.${root}`;
 const fitcoApi = apiClient(origin, fitco.apiKey);
 
-async function emulator<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(
-    `${terraUrl}/__emulator/${path}`,
-    body === undefined
-      ? {}
-      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-  );
-  return (await res.json()) as T;
-}
+const emulator = emulatorAdmin(terraUrl);
 
 type EmulatorState = {
   users: { user_id: string; reference_id: string | null; provider: string; dev_id?: string }[];

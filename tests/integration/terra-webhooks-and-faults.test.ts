@@ -4,7 +4,7 @@ import { apiClient } from '../support/api';
 import { request } from '../support/http';
 import { actionField, signInOverHttp } from '../support/portal-user';
 import { multipartForm } from '../support/http';
-import { TERRA_DEVELOPERS } from '../support/terra-world';
+import { TERRA_DEVELOPERS, emulatorAdmin } from '../support/terra-world';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
@@ -13,15 +13,7 @@ const { fitco } = inject('world').tenants as Record<'fitco', { apiKey: string }>
 const fitcoHost = `fitco.${root}`;
 const fitcoApi = apiClient(origin, fitco.apiKey);
 
-async function emulator<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(
-    `${terraUrl}/__emulator/${path}`,
-    body === undefined
-      ? {}
-      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-  );
-  return (await res.json()) as T;
-}
+const emulator = emulatorAdmin(terraUrl);
 
 type Devices = { devices: { id: string; provider: string; status: string }[]; notice: string | null };
 

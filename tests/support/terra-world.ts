@@ -49,3 +49,15 @@ export async function routeTerraWebhooks(emulatorUrl: string, portalOrigin: stri
     if (!res.ok) throw new Error(`emulator settings failed: ${res.status}`);
   }
 }
+
+/** Calls the emulator's admin API: GET without a body, POST with one. */
+export function emulatorAdmin(emulatorUrl: string) {
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const init =
+      body === undefined
+        ? {}
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    const res = await fetch(`${emulatorUrl}/__emulator/${path}`, init);
+    return (await res.json()) as T;
+  };
+}
