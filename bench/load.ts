@@ -27,8 +27,11 @@ export type LoadResult = {
   cpuMsPerRequest: number | null;
 };
 
-/** 2 s warm-up, then 10 s measured per scenario, in two rounds of 5 s. */
-export const timing = { warmupSeconds: 2, rounds: 2, secondsPerRound: 5 };
+/**
+ * 2 s warm-up, then 10 s measured per scenario in five rounds of 2 s: short rounds spread a burst of
+ * other work on the machine over every scenario.
+ */
+export const timing = { warmupSeconds: 2, rounds: 5, secondsPerRound: 2 };
 
 type Round = {
   requests: number;

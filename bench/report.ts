@@ -23,19 +23,22 @@ export type Report = Measured & {
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
+const cpuOf = (result: LoadResult) =>
+  result.cpuMsPerRequest === null ? '' : fixed(result.cpuMsPerRequest, 2);
+
 function loadRow(label: string, result: LoadResult, references: { floor?: LoadResult; hello?: LoadResult }) {
   const ratio = (reference?: LoadResult) =>
     reference ? `${fixed(result.requestsPerSecond / reference.requestsPerSecond, 2)}×` : '';
   const failures = result.failures > 0 ? ` (${result.failures} failed)` : '';
-  const cpu = result.cpuMsPerRequest === null ? '' : fixed(result.cpuMsPerRequest, 2);
-  return `| ${label} | ${result.connections} | ${fixed(result.requestsPerSecond)}${failures} | ${fixed(result.p50)} | ${fixed(result.p99)} | ${cpu} | ${ratio(references.floor)} | ${ratio(references.hello)} |`;
+  return `| ${label} | ${result.connections} | ${fixed(result.requestsPerSecond)}${failures} | ${fixed(result.p50)} | ${fixed(result.p99)} | ${cpuOf(result)} | ${ratio(references.floor)} | ${ratio(references.hello)} |`;
 }
 
 function scaleRows(label: string, pair: ScalePair): string[] {
   return pair.large.map((large) => {
     const small = pair.small.find((x) => x.connections === large.connections);
     if (!small) return '';
-    return `| ${label} | ${large.connections} | ${fixed(small.requestsPerSecond)} | ${fixed(large.requestsPerSecond)} | ${fixed(large.requestsPerSecond / small.requestsPerSecond, 2)}× | ${fixed(small.p99)} | ${fixed(large.p99)} |`;
+    const ratio = fixed(large.requestsPerSecond / small.requestsPerSecond, 2);
+    return `| ${label} | ${large.connections} | ${fixed(small.requestsPerSecond)} | ${fixed(large.requestsPerSecond)} | ${ratio}× | ${fixed(small.p99)} | ${fixed(large.p99)} | ${cpuOf(small)} | ${cpuOf(large)} |`;
   });
 }
 
@@ -79,8 +82,8 @@ export function formatReport(r: Report): string {
     '',
     `Scale: ${r.seeded.tenants} tenants and ${r.seeded.connections} connections seeded in ${fixed(r.seeded.seconds, 1)} s (generate_series, then vacuum analyze), each database behind its own server, measured in alternating rounds:`,
     '',
-    '| scenario | conns | small DB req/s | 10k/1M req/s | ratio | small p99 ms | 10k/1M p99 ms |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| scenario | conns | small DB req/s | 10k/1M req/s | ratio | small p99 ms | 10k/1M p99 ms | small CPU ms/req | 10k/1M CPU ms/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...scaleRows('GET /devices', r.scale.devices),
     ...scaleRows('POST /api/v1/portal_links', r.scale.mint),
     '',
