@@ -22,3 +22,11 @@ export const connectionId = z
 export const localeCode = z.enum(SUPPORTED_LOCALES, {
   error: `must be one of ${SUPPORTED_LOCALES.join(', ')}`,
 });
+
+/** `limit` of every list endpoint: 1–100, default 20. */
+export const pageLimit = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(100, 'must be at most 100')
+  .default(20);

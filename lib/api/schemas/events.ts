@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { pageLimit } from './common';
 
 export const eventsQuery = z.strictObject({
   starting_after: z
     .string()
     .regex(/^evt_[A-Za-z0-9_-]{16}$/, 'must be an event id such as evt_…')
     .optional(),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(20),
+  limit: pageLimit,
 });
 
 export const eventObjectSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimit } from './common';
 import { webhookEndpointId } from '@/lib/webhooks/webhook-endpoint-fields';
 
 export const webhookDeliveriesQuery = z.strictObject({
@@ -7,12 +8,7 @@ export const webhookDeliveriesQuery = z.strictObject({
     .string()
     .regex(/^whd_[A-Za-z0-9_-]{16}$/, 'must be a webhook delivery id such as whd_…')
     .optional(),
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(20),
+  limit: pageLimit,
 });
 
 export const webhookDeliveryObjectSchema = z.object({
