@@ -6,27 +6,19 @@ export function ProviderLogo({ name, color, size = 40 }: { name: string; color: 
     .join('')
     .slice(0, 2)
     .toUpperCase();
+  // One element rather than an SVG of three: the devices page draws one per provider.
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 40 40"
+    <span
       aria-hidden="true"
-      focusable="false"
-      className="shrink-0"
+      className="provider-logo"
+      style={{
+        width: size,
+        height: size,
+        fontSize: Math.round(size * 0.35),
+        backgroundColor: /^#[0-9a-f]{6}$/i.test(color) ? color : '#475569',
+      }}
     >
-      <rect width="40" height="40" rx="10" fill={/^#[0-9a-f]{6}$/i.test(color) ? color : '#475569'} />
-      <text
-        x="20"
-        y="25"
-        textAnchor="middle"
-        fontSize="14"
-        fontWeight="700"
-        fill="#ffffff"
-        fontFamily="system-ui, sans-serif"
-      >
-        {initials}
-      </text>
-    </svg>
+      {initials}
+    </span>
   );
 }
