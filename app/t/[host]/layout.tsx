@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { brandCss } from '@/lib/branding/brand-theme';
 import { tenantBrand } from '@/lib/branding/tenant-brand';
@@ -10,9 +8,6 @@ import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
 export const dynamic = 'force-dynamic';
 
 type Props = { children: ReactNode; params: Promise<{ host: string }> };
-
-/** The parts of the catalogue that client components read; the rest stays on the server. */
-const CLIENT_NAMESPACES = ['devices', 'dialog', 'status', 'sandbox', 'scopes'] as const;
 
 export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
   const tenant = await getTenantForHostSegment((await params).host);
@@ -29,12 +24,10 @@ export default async function TenantLayout({ children, params }: Props) {
   const tenant = await getTenantForHostSegment((await params).host);
   if (!tenant) notFound();
   const brand = tenantBrand(tenant);
-  const messages = await getMessages();
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((name) => [name, messages[name]]));
   return (
     <>
       <style>{brandCss(brand.theme, brand.mode)}</style>
-      <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+      {children}
     </>
   );
 }

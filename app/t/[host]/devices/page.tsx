@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { DevicesView } from '@/components/devices/devices-view';
 import { PortalShell } from '@/components/portal-shell';
 import { QueryProvider } from '@/components/query-provider';
@@ -24,9 +25,11 @@ export default async function DevicesPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {data.isSandbox ? <Badge tone="warning">{t('sandbox')}</Badge> : null}
       </div>
-      <QueryProvider>
-        <DevicesView initialData={data} initialFlash={flash} />
-      </QueryProvider>
+      <ClientMessages namespaces={['devices', 'dialog', 'status']}>
+        <QueryProvider>
+          <DevicesView initialData={data} initialFlash={flash} />
+        </QueryProvider>
+      </ClientMessages>
     </PortalShell>
   );
 }

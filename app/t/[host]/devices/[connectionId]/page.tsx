@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { ConnectForm } from '@/components/devices/connect-form';
 import { LocalTime } from '@/components/local-time';
 import { PortalShell } from '@/components/portal-shell';
@@ -32,52 +33,54 @@ export default async function DeviceDetailsPage({ params }: Props) {
       userLabel={signedIn.session.userLabel}
       signedIn
     >
-      <a
-        href="/devices"
-        className="text-sm font-medium text-[var(--accent-text)] underline-offset-4 hover:underline"
-      >
-        <span aria-hidden="true">← </span>
-        {t('allDevices')}
-      </a>
-      <div className="mt-4 flex items-center gap-3">
-        <ProviderLogo name={device.providerName} color={device.providerColor} size={48} />
-        <h1 className="text-2xl font-semibold">{device.providerName}</h1>
-        <StatusBadge status={device.status} />
-      </div>
-      <dl className="mt-6 grid gap-4 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:grid-cols-2">
-        <div>
-          <dt className="text-sm text-[var(--text-muted)]">{t('connectedSince')}</dt>
-          <dd>{device.connectedAt ? <LocalTime iso={device.connectedAt} /> : '—'}</dd>
+      <ClientMessages namespaces={['devices']}>
+        <a
+          href="/devices"
+          className="text-sm font-medium text-[var(--accent-text)] underline-offset-4 hover:underline"
+        >
+          <span aria-hidden="true">← </span>
+          {t('allDevices')}
+        </a>
+        <div className="mt-4 flex items-center gap-3">
+          <ProviderLogo name={device.providerName} color={device.providerColor} size={48} />
+          <h1 className="text-2xl font-semibold">{device.providerName}</h1>
+          <StatusBadge status={device.status} />
         </div>
-        <div>
-          <dt className="text-sm text-[var(--text-muted)]">{t('lastData')}</dt>
-          <dd>{device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-[var(--text-muted)]">{t('statusSince')}</dt>
-          <dd>
-            <LocalTime iso={device.statusChangedAt} />
-          </dd>
-        </div>
-        <div>
-          <dt className="text-sm text-[var(--text-muted)]">{t('sharedData')}</dt>
-          <dd>{device.scopes.length > 0 ? device.scopes.map(scopeName).join(', ') : '—'}</dd>
-        </div>
-      </dl>
-      {device.status !== 'disconnected' ? (
-        <div className="mt-6 flex flex-wrap gap-3">
-          {canReconnect ? (
-            <ConnectForm
-              provider={device.provider}
-              providerName={device.providerName}
-              connectionId={device.id}
-            />
-          ) : null}
-          <a href={`/devices/${device.id}/disconnect`} className={buttonStyles.dangerOutline}>
-            {tDevices('disconnectProvider', { provider: device.providerName })}
-          </a>
-        </div>
-      ) : null}
+        <dl className="mt-6 grid gap-4 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-[var(--text-muted)]">{t('connectedSince')}</dt>
+            <dd>{device.connectedAt ? <LocalTime iso={device.connectedAt} /> : '—'}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-[var(--text-muted)]">{t('lastData')}</dt>
+            <dd>{device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-[var(--text-muted)]">{t('statusSince')}</dt>
+            <dd>
+              <LocalTime iso={device.statusChangedAt} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-[var(--text-muted)]">{t('sharedData')}</dt>
+            <dd>{device.scopes.length > 0 ? device.scopes.map(scopeName).join(', ') : '—'}</dd>
+          </div>
+        </dl>
+        {device.status !== 'disconnected' ? (
+          <div className="mt-6 flex flex-wrap gap-3">
+            {canReconnect ? (
+              <ConnectForm
+                provider={device.provider}
+                providerName={device.providerName}
+                connectionId={device.id}
+              />
+            ) : null}
+            <a href={`/devices/${device.id}/disconnect`} className={buttonStyles.dangerOutline}>
+              {tDevices('disconnectProvider', { provider: device.providerName })}
+            </a>
+          </div>
+        ) : null}
+      </ClientMessages>
     </PortalShell>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PortalShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
+import { ClientMessages } from '@/components/client-messages';
 import { SandboxConsentForm } from '@/components/sandbox-consent-form';
 import { Badge } from '@/components/ui/badge';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
@@ -29,7 +30,9 @@ export default async function SandboxAuthorizePage({ params, searchParams }: Pro
               </h1>
             </div>
             <p className="mt-4 text-[var(--text-muted)]">{t('explain', { tenant: signedIn.tenant.name })}</p>
-            <SandboxConsentForm state={state} />
+            <ClientMessages namespaces={['sandbox']}>
+              <SandboxConsentForm state={state} />
+            </ClientMessages>
           </>
         ) : (
           <>

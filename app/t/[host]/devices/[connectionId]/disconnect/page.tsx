@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { DisconnectConfirmForm } from '@/components/devices/disconnect-confirm-form';
 import { PortalShell } from '@/components/portal-shell';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
@@ -23,7 +24,9 @@ export default async function DisconnectConfirmPage({ params }: Props) {
     >
       <h1 className="text-2xl font-semibold">{t('disconnectTitle', values)}</h1>
       <p className="mt-2 text-[var(--text-muted)]">{t('disconnectText', values)}</p>
-      <DisconnectConfirmForm connectionId={device.id} />
+      <ClientMessages namespaces={['dialog']}>
+        <DisconnectConfirmForm connectionId={device.id} />
+      </ClientMessages>
     </PortalShell>
   );
 }

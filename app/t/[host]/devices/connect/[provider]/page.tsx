@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { ConnectForm } from '@/components/devices/connect-form';
 import { PortalShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
@@ -47,7 +48,9 @@ export default async function ConnectProviderPage({ params }: Props) {
         <>
           <p className="mt-4 text-[var(--text-muted)]">{t('explain', values)}</p>
           <div className="mt-6">
-            <ConnectForm provider={offered?.id ?? provider} providerName={name} />
+            <ClientMessages namespaces={['devices']}>
+              <ConnectForm provider={offered?.id ?? provider} providerName={name} />
+            </ClientMessages>
           </div>
         </>
       )}
