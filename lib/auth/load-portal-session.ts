@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
+import { preparedQuery } from '@/lib/db/prepared-query';
 import { portalSessions } from '@/lib/db/schema';
 import { type PortalSession, toPortalSession } from './portal-session';
 import { decodeSessionToken } from './session-token';
@@ -8,6 +9,20 @@ export type SessionLookup =
   { kind: 'none' } | { kind: 'invalid' } | { kind: 'valid'; session: PortalSession };
 
 const TOUCH_EVERY_MS = 60_000;
+
+const sessionById = preparedQuery((db) =>
+  db
+    .select()
+    .from(portalSessions)
+    .where(
+      and(
+        eq(portalSessions.tenantId, sql.placeholder('tenantId')),
+        eq(portalSessions.id, sql.placeholder('sessionId')),
+      ),
+    )
+    .limit(1)
+    .prepare('portal_session_by_id'),
+);
 
 /**
  * Checks a session cookie against its portal_sessions row: same tenant as the host, not revoked,
@@ -20,11 +35,7 @@ export async function loadPortalSession(
   if (!input.cookieValue) return { kind: 'none' };
   const claims = await decodeSessionToken(input.cookieValue);
   if (!claims || claims.tid !== input.tenantId) return { kind: 'invalid' };
-  const [row] = await db
-    .select()
-    .from(portalSessions)
-    .where(and(eq(portalSessions.tenantId, input.tenantId), eq(portalSessions.id, claims.sid)))
-    .limit(1);
+  const [row] = await sessionById(db).execute({ tenantId: input.tenantId, sessionId: claims.sid });
   const now = Date.now();
   if (
     !row ||
