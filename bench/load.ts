@@ -17,6 +17,7 @@ export type Scenario = {
 export type LoadResult = {
   name: string;
   connections: number;
+  /** The median of the rounds' rates: one round hit by a burst of other work does not move it. */
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -72,6 +73,15 @@ function fire(scenario: Scenario, connections: number, seconds: number): Promise
   });
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -93,11 +103,10 @@ export async function runInterleaved(
     const runs = rounds[index] ?? [];
     const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
     const requests = runs.reduce((sum, run) => sum + run.requests, 0);
-    const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
     const result = {
       name: scenario.name,
       connections,
-      requestsPerSecond: requests / seconds,
+      requestsPerSecond: median(runs.map((run) => run.requests / run.seconds)),
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       requests,

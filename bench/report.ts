@@ -78,7 +78,7 @@ export function formatReport(r: Report): string {
     ...r.mint.map((x) => loadRow('POST /api/v1/portal_links', x, { hello: same(r.hello, x.connections) })),
     '',
     `Magic-link journey (median of ${r.journey.links} fresh links, ms): GET /l/{token} ${fixed(r.journey.interstitial, 1)} · POST redeem ${fixed(r.journey.redeem, 1)} · GET /devices ${fixed(r.journey.devices, 1)} · all three ${fixed(r.journey.total, 1)}`,
-    `Server RSS peak (MiB, the next start process and its children): whole run ${fixed(r.rssPeakMiB)} · under hello load alone ${fixed(r.rss.hello)} · under /devices load alone ${fixed(r.rss.devices)}`,
+    `Server RSS peak (MiB, the next start process and its children): whole run ${fixed(r.rssPeakMiB)} · under hello load alone ${fixed(r.rss.hello)} (median of ${r.rssSamples.hello.map((v) => fixed(v)).join(', ')}) · under /devices load alone ${fixed(r.rss.devices)} (median of ${r.rssSamples.devices.map((v) => fixed(v)).join(', ')})`,
     '',
     `Scale: ${r.seeded.tenants} tenants and ${r.seeded.connections} connections seeded in ${fixed(r.seeded.seconds, 1)} s (generate_series, then vacuum analyze), each database behind its own server, measured in alternating rounds:`,
     '',

@@ -10,8 +10,9 @@ export type Measured = {
   /** The small and the 10k/1M database, each behind its own server, measured in alternating rounds. */
   scale: { devices: ScalePair; mint: ScalePair };
   weights: { hello: PageWeight; devices: PageWeight; link: PageWeight; authorize: PageWeight };
-  /** Peak MiB under each page's load alone, each on a fresh server. */
+  /** Peak MiB under each page's load alone, each on a fresh server: the median of the samples. */
   rss: { hello: number; devices: number };
+  rssSamples: { hello: number[]; devices: number[] };
 };
 
 export type ScalePair = { small: LoadResult[]; large: LoadResult[] };
