@@ -32,7 +32,7 @@ export type LoadResult = {
  * 2 s warm-up, then 10 s measured per scenario in five rounds of 2 s: short rounds spread a burst of
  * other work on the machine over every scenario.
  */
-export const timing = { warmupSeconds: 2, rounds: 5, secondsPerRound: 2 };
+export const timing = { warmupSeconds: 2, rounds: 5, secondsPerRound: 2, serverWarmupSeconds: 10 };
 
 type Round = {
   requests: number;
@@ -85,6 +85,15 @@ export function median(values: number[]): number {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * A fresh server runs its code unoptimised until V8 has compiled the hot paths, which takes thousands
+ * of requests on a slow machine: every server is loaded this long on each of its scenarios before it
+ * is measured, so a server started later is not compared cold against a warm one.
+ */
+export async function warmUpServer(scenarios: Scenario[]): Promise<void> {
+  for (const scenario of scenarios) await fire(scenario, 10, timing.serverWarmupSeconds);
 }
 
 /** Warms every scenario, then runs them in turn, round after round, at one concurrency. */

@@ -11,7 +11,7 @@ import { buildApp } from './build';
 import { PostgresMissingError, describeDatabase, prepareBenchDatabases } from './database';
 import { startFloorServer } from './floor-server';
 import { runJourney } from './journey';
-import { type LoadResult, type Scenario, median, runInterleaved } from './load';
+import { type LoadResult, type Scenario, median, runInterleaved, timing, warmUpServer } from './load';
 import { peakRssUnderLoad } from './memory';
 import { measurePageWeights } from './page-weight';
 import { benchEnv, startPortal } from './portal-server';
@@ -91,6 +91,8 @@ async function main(): Promise<void> {
 
     const devicesSmall = devicesScenario(target, user.cookie);
     const mintSmall = mintScenario(target, tenant.apiKey);
+    log(`warming the server up (${timing.serverWarmupSeconds} s per page)…`);
+    await warmUpServer([helloScenario(target), devicesSmall, mintSmall]);
     const [helloResults = [], devices = [], mint = []] = await compare([
       helloScenario(target),
       devicesSmall,
@@ -142,12 +144,10 @@ async function main(): Promise<void> {
     const large = await startPortal({ databaseUrl: databases.large, apiKey: largeTenant.apiKey });
     let scaleResults: LoadResult[][];
     try {
-      scaleResults = await compare([
-        devicesSmall,
-        { ...devicesScenario(large.target, large.user.cookie), name: 'devices (10k/1M)' },
-        mintSmall,
-        { ...mintScenario(large.target, largeTenant.apiKey), name: 'portal_links (10k/1M)' },
-      ]);
+      const devicesLarge = { ...devicesScenario(large.target, large.user.cookie), name: 'devices (10k/1M)' };
+      const mintLarge = { ...mintScenario(large.target, largeTenant.apiKey), name: 'portal_links (10k/1M)' };
+      await warmUpServer([devicesLarge, mintLarge]);
+      scaleResults = await compare([devicesSmall, devicesLarge, mintSmall, mintLarge]);
     } finally {
       await large.server.stop();
     }
