@@ -52,6 +52,9 @@ export async function seedScale(databaseUrl: string, benchTenantId: string): Pro
     );
     // Vacuum now, so autovacuum does not start on the new rows in the middle of a measurement.
     await pool.query('vacuum (analyze) tenants, api_keys, connections');
+    // Write the seeded pages out now too, so a checkpoint does not slow the large database's writes
+    // (link minting) in the middle of a measurement. CHECKPOINT needs a superuser or pg_checkpoint.
+    await pool.query('checkpoint').catch(() => undefined);
   } finally {
     await pool.end();
   }
