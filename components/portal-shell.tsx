@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import type { SignedIn } from '@/lib/auth/get-portal-session';
 import { tenantBrand } from '@/lib/branding/tenant-brand';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { BrandLogo } from './brand-logo';
@@ -45,5 +46,19 @@ export function PortalShell({ tenant, returnUrl, signedIn = false, userLabel, ch
       <main className="mx-auto w-full max-w-3xl flex-1 px-4 py-8">{children}</main>
       <PortalFooter brand={brand} />
     </div>
+  );
+}
+
+/** The shell of a signed-in user's own pages: their way back to the app, who they are, sign-out. */
+export function SignedInShell({ signedIn, children }: { signedIn: SignedIn; children: ReactNode }) {
+  return (
+    <PortalShell
+      tenant={signedIn.tenant}
+      returnUrl={signedIn.session.returnUrl}
+      userLabel={signedIn.session.userLabel}
+      signedIn
+    >
+      {children}
+    </PortalShell>
   );
 }

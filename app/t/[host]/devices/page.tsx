@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { DevicesView } from '@/components/devices/devices-view';
-import { PortalShell } from '@/components/portal-shell';
+import { SignedInShell } from '@/components/portal-shell';
 import { QueryProvider } from '@/components/query-provider';
 import { Badge } from '@/components/ui/badge';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
@@ -15,12 +15,11 @@ type Props = {
 
 export default async function DevicesPage({ params, searchParams }: Props) {
   const signedIn = await requirePortalSession((await params).host);
-  const { tenant, session } = signedIn;
   const data = await loadDevicesData(signedIn);
   const t = await getTranslations('devices');
   const flash = devicesFlash(await searchParams, await getTranslations('flash'));
   return (
-    <PortalShell tenant={tenant} returnUrl={session.returnUrl} userLabel={session.userLabel} signedIn>
+    <SignedInShell signedIn={signedIn}>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {data.isSandbox ? <Badge tone="warning">{t('sandbox')}</Badge> : null}
@@ -30,6 +29,6 @@ export default async function DevicesPage({ params, searchParams }: Props) {
           <DevicesView initialData={data} initialFlash={flash} />
         </QueryProvider>
       </ClientMessages>
-    </PortalShell>
+    </SignedInShell>
   );
 }

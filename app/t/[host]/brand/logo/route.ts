@@ -21,7 +21,8 @@ export async function GET(
     'content-type': logo.contentType,
     'x-content-type-options': 'nosniff',
     // Opened on its own, an SVG is a document: no script, no fetches, no plugins, sandboxed.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
     'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'public, max-age=300',
     etag,

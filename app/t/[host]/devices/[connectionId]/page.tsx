@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { ConnectForm } from '@/components/devices/connect-form';
 import { LocalTime } from '@/components/local-time';
-import { PortalShell } from '@/components/portal-shell';
+import { SignedInShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonStyles } from '@/components/ui/button-styles';
@@ -27,12 +27,7 @@ export default async function DeviceDetailsPage({ params }: Props) {
   const scopeName = (scope: string) => (isMessageKey('scopes', scope) ? tScopes(scope) : scope);
   const canReconnect = device.status === 'reauth_required' || device.status === 'error';
   return (
-    <PortalShell
-      tenant={signedIn.tenant}
-      returnUrl={signedIn.session.returnUrl}
-      userLabel={signedIn.session.userLabel}
-      signedIn
-    >
+    <SignedInShell signedIn={signedIn}>
       <ClientMessages namespaces={['devices']}>
         <a
           href="/devices"
@@ -81,6 +76,6 @@ export default async function DeviceDetailsPage({ params }: Props) {
           </div>
         ) : null}
       </ClientMessages>
-    </PortalShell>
+    </SignedInShell>
   );
 }

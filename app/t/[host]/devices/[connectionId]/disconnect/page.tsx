@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { DisconnectConfirmForm } from '@/components/devices/disconnect-confirm-form';
-import { PortalShell } from '@/components/portal-shell';
+import { SignedInShell } from '@/components/portal-shell';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
 import { loadDeviceOrNull } from '@/lib/portal/load-device-or-null';
 
@@ -16,17 +16,12 @@ export default async function DisconnectConfirmPage({ params }: Props) {
   const t = await getTranslations('device');
   const values = { provider: device.providerName, tenant: signedIn.tenant.name };
   return (
-    <PortalShell
-      tenant={signedIn.tenant}
-      returnUrl={signedIn.session.returnUrl}
-      userLabel={signedIn.session.userLabel}
-      signedIn
-    >
+    <SignedInShell signedIn={signedIn}>
       <h1 className="text-2xl font-semibold">{t('disconnectTitle', values)}</h1>
       <p className="mt-2 text-[var(--text-muted)]">{t('disconnectText', values)}</p>
       <ClientMessages namespaces={['dialog']}>
         <DisconnectConfirmForm connectionId={device.id} />
       </ClientMessages>
-    </PortalShell>
+    </SignedInShell>
   );
 }

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { ConnectForm } from '@/components/devices/connect-form';
-import { PortalShell } from '@/components/portal-shell';
+import { SignedInShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
 import { loadDevicesData } from '@/lib/portal/devices-data';
@@ -21,12 +21,7 @@ export default async function ConnectProviderPage({ params }: Props) {
   const t = await getTranslations('connectPage');
   const values = { provider: name, tenant: signedIn.tenant.name };
   return (
-    <PortalShell
-      tenant={signedIn.tenant}
-      returnUrl={signedIn.session.returnUrl}
-      userLabel={signedIn.session.userLabel}
-      signedIn
-    >
+    <SignedInShell signedIn={signedIn}>
       <div className="flex items-center gap-3">
         <ProviderLogo name={name} color={offered?.color ?? connected?.providerColor ?? '#475569'} size={48} />
         <h1 className="text-2xl font-semibold">{t('title', values)}</h1>
@@ -54,6 +49,6 @@ export default async function ConnectProviderPage({ params }: Props) {
           </div>
         </>
       )}
-    </PortalShell>
+    </SignedInShell>
   );
 }
