@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { tenants } from './tenants';
@@ -31,6 +32,11 @@ export const connections = pgTable(
   (t) => [
     index('connections_user_idx').on(t.tenantId, t.referenceId, t.createdAt),
     index('connections_external_idx').on(t.tenantId, t.externalUserId),
+    // One live row per platform user: the advisory lock in the services serialises the webhook and
+    // the browser's return, and this keeps a missed path from ever storing the same link twice.
+    uniqueIndex('connections_live_external_uq')
+      .on(t.tenantId, t.externalUserId)
+      .where(sql`${t.externalUserId} is not null and ${t.status} <> 'disconnected'`),
   ],
 );
 

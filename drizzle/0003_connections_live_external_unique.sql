@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "connections_live_external_uq" ON "connections" USING btree ("tenant_id","external_user_id") WHERE "connections"."external_user_id" is not null and "connections"."status" <> 'disconnected';
