@@ -100,7 +100,11 @@ test('a link minted with locale "de" shows the whole journey in German', async (
   await dialog.getByRole('button', { name: 'Trennen', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Oura getrennt');
   await expectNoEnglish(page);
-  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+
+  // Signed out, the page still speaks the link's language (the browser asks for English).
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Sie sind abgemeldet' })).toBeVisible();
+  await expectNoEnglish(page);
 });
 
 test.describe('a browser that asks for Japanese', () => {
