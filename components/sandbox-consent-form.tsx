@@ -6,6 +6,13 @@ import { decideSandbox } from '@/app/t/[host]/sandbox/authorize/actions';
 import { FlashBanner } from './devices/flash-banner';
 import { buttonStyles } from './ui/button-styles';
 
+/** The simulated provider's three answers; the button pressed sends its own. */
+const DECISIONS = [
+  { value: 'allow', label: 'allow', style: buttonStyles.primary },
+  { value: 'deny', label: 'deny', style: buttonStyles.secondary },
+  { value: 'error', label: 'simulateError', style: buttonStyles.secondary },
+] as const;
+
 export function SandboxConsentForm({ state }: { state: string }) {
   const t = useTranslations('sandbox');
   const [result, action, pending] = useActionState(decideSandbox, null);
@@ -14,33 +21,18 @@ export function SandboxConsentForm({ state }: { state: string }) {
       <FlashBanner flash={result && !result.ok ? { tone: 'error', text: result.message } : null} />
       <form action={action} className="mt-6 flex flex-col gap-2 sm:flex-row">
         <input type="hidden" name="state" value={state} />
-        <button
-          type="submit"
-          name="decision"
-          value="allow"
-          className={buttonStyles.primary}
-          disabled={pending}
-        >
-          {t('allow')}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="deny"
-          className={buttonStyles.secondary}
-          disabled={pending}
-        >
-          {t('deny')}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="error"
-          className={buttonStyles.secondary}
-          disabled={pending}
-        >
-          {t('simulateError')}
-        </button>
+        {DECISIONS.map((decision) => (
+          <button
+            key={decision.value}
+            type="submit"
+            name="decision"
+            value={decision.value}
+            className={decision.style}
+            disabled={pending}
+          >
+            {t(decision.label)}
+          </button>
+        ))}
       </form>
     </>
   );

@@ -49,13 +49,16 @@ export async function webhookList(db: Database, args: string[]) {
   return { endpoints: await listWebhookEndpoints(db, { tenantId: tenant.id }) };
 }
 
-export async function webhookRemove(db: Database, args: string[]) {
+/** `--tenant` and `--endpoint`, as webhook:remove and webhook:test both take them. */
+async function endpointFlags(db: Database, args: string[]) {
   const flags = parseFlags(args, { tenant: { type: 'string' }, endpoint: { type: 'string' } });
   const tenant = await tenantFlag(db, flags.tenant);
-  const removed = await removeWebhookEndpoint(db, {
-    tenantId: tenant.id,
-    endpointId: flagValue(webhookEndpointId, flags.endpoint, 'endpoint'),
-  });
+  return { tenant, endpointId: flagValue(webhookEndpointId, flags.endpoint, 'endpoint') };
+}
+
+export async function webhookRemove(db: Database, args: string[]) {
+  const { tenant, endpointId } = await endpointFlags(db, args);
+  const removed = await removeWebhookEndpoint(db, { tenantId: tenant.id, endpointId });
   await recordAuditEvent(db, {
     tenantId: tenant.id,
     actor: operator,
@@ -67,12 +70,8 @@ export async function webhookRemove(db: Database, args: string[]) {
 
 /** webhook:test queues a `ping` to one endpoint; the running server's worker delivers it. */
 export async function webhookTest(db: Database, args: string[]) {
-  const flags = parseFlags(args, { tenant: { type: 'string' }, endpoint: { type: 'string' } });
-  const tenant = await tenantFlag(db, flags.tenant);
-  const queued = await sendTestEvent(db, {
-    tenantId: tenant.id,
-    endpointId: flagValue(webhookEndpointId, flags.endpoint, 'endpoint'),
-  });
+  const { tenant, endpointId } = await endpointFlags(db, args);
+  const queued = await sendTestEvent(db, { tenantId: tenant.id, endpointId });
   await recordAuditEvent(db, {
     tenantId: tenant.id,
     actor: operator,
