@@ -2,7 +2,7 @@ import type { SignedIn } from '@/lib/auth/get-portal-session';
 import type { DeviceView } from '@/lib/connections/connection-row';
 import { PortalError } from '@/lib/errors';
 import { connectionId as connectionIdSchema } from '@/lib/api/schemas/common';
-import { loadDevice } from './device-actions';
+import { loadDevice } from './load-device';
 
 /** One of the signed-in user's devices, or null for a malformed id or anyone else's connection. */
 export async function loadDeviceOrNull(signedIn: SignedIn, connectionId: string): Promise<DeviceView | null> {

@@ -7,7 +7,9 @@ import { SourceUnavailableError } from '@/lib/connections/sources/connection-sou
 import { providerInfo } from '@/lib/connections/provider-catalogue';
 import { actionMessages } from '@/lib/i18n/action-messages';
 import { connectForm, disconnectForm } from '@/lib/portal/device-action-schemas';
-import { disconnectDevice, loadDevice, startDeviceConnect } from '@/lib/portal/device-actions';
+import { disconnectDevice } from '@/lib/portal/disconnect-device';
+import { loadDevice } from '@/lib/portal/load-device';
+import { startDeviceConnect } from '@/lib/portal/start-device-connect';
 
 type Who = Parameters<typeof disconnectDevice>[0];
 

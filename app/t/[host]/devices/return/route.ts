@@ -1,7 +1,7 @@
 // GET /devices/return — every connect flow comes back here; the outcome is confirmed with the platform
 import { getPortalSession } from '@/lib/auth/get-portal-session';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
-import { finishDeviceConnect } from '@/lib/portal/device-actions';
+import { finishDeviceConnect } from '@/lib/portal/finish-device-connect';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { portalAction } from '@/lib/auth/portal-action';
 import { sandboxDecisionForm } from '@/lib/portal/device-action-schemas';
-import { decideSandboxConsent } from '@/lib/portal/device-actions';
+import { decideSandboxConsent } from '@/lib/portal/decide-sandbox-consent';
 
 /** The sandbox provider's answer, then back through /devices/return like a real platform. */
 export const decideSandbox = portalAction(sandboxDecisionForm, async ({ tenant, session, input }) => {

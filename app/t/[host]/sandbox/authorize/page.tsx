@@ -6,7 +6,7 @@ import { SandboxConsentForm } from '@/components/sandbox-consent-form';
 import { Badge } from '@/components/ui/badge';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
 import { providerInfo } from '@/lib/connections/provider-catalogue';
-import { loadSandboxAttempt } from '@/lib/portal/device-actions';
+import { loadSandboxAttempt } from '@/lib/portal/load-sandbox-attempt';
 
 type Props = { params: Promise<{ host: string }>; searchParams: Promise<{ state?: string | string[] }> };
 
