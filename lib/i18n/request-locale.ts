@@ -8,7 +8,8 @@ import { rememberedLocale } from './remembered-locale';
 
 /**
  * The language of this request's page: the session's (from its link) — or, signed out, the one the
- * last session on this host left behind — else Accept-Language, else the tenant's default. The host only picks which tenant's default and session apply, as for the page.
+ * last session on this host left behind — else Accept-Language, else the tenant's default. The host
+ * only picks which tenant's default and session apply, as for the page.
  */
 export const getRequestLocale = cache(async (): Promise<Locale> => {
   const requestHeaders = await headers();
