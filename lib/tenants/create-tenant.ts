@@ -3,12 +3,22 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { tenants } from '@/lib/db/schema';
 import { PortalError } from '@/lib/errors';
 import { randomId } from '@/lib/security/random-id';
+import { slugRefusal } from './reserved-slugs';
 import type { Tenant } from './tenant';
 
 export async function createTenant(
   db: DbOrTx,
   input: { slug: string; name: string; source: 'sandbox' | 'terra'; returnOrigins: string[] },
 ): Promise<Tenant> {
+  const refusal = slugRefusal(input.slug);
+  if (refusal) {
+    throw new PortalError({
+      type: 'invalid_request_error',
+      code: 'slug_reserved',
+      message: `slug "${input.slug}" ${refusal}.`,
+      param: 'slug',
+    });
+  }
   try {
     const [tenant] = await db
       .insert(tenants)

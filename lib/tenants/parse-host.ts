@@ -1,3 +1,5 @@
+import { slugRefusal } from './reserved-slugs';
+
 /** Pure string work shared by proxy.ts and tenant resolution: which kind of host is this? */
 export type ParsedHost =
   | { kind: 'apex' }
@@ -15,7 +17,8 @@ export function parseHost(rawHost: string | null | undefined, rootDomain: string
   if (host === root || host === `www.${root}`) return { kind: 'apex' };
   if (host.endsWith(`.${root}`)) {
     const slug = host.slice(0, -root.length - 1);
-    return SLUG_PATTERN.test(slug) ? { kind: 'subdomain', slug } : { kind: 'invalid' };
+    const isTenantSlug = SLUG_PATTERN.test(slug) && slugRefusal(slug) === undefined;
+    return isTenantSlug ? { kind: 'subdomain', slug } : { kind: 'invalid' };
   }
   // Custom domains are matched without a port: DNS and TLS certificates know nothing of ports.
   const domain = host.replace(/:\d+$/, '');

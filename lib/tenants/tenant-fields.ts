@@ -2,12 +2,19 @@ import { z } from 'zod';
 import { isKnownProvider } from '@/lib/connections/provider-catalogue';
 import { LOCALES } from '@/lib/i18n/locales';
 import { isAllowedReturnOriginShape } from '@/lib/security/return-url';
+import { slugRefusal } from './reserved-slugs';
 
 /** Field rules shared by the CLI and any future console/API that edits tenants. */
 export const tenantSlug = z
   .string()
   .regex(/^[a-z0-9-]{2,40}$/, 'must be 2–40 characters of a-z, 0-9 and -')
   .refine((slug) => !slug.startsWith('-') && !slug.endsWith('-'), 'must not start or end with -');
+
+/** A slug for a new tenant: well-formed and not one the portal keeps for itself. */
+export const newTenantSlug = tenantSlug.superRefine((slug, ctx) => {
+  const refusal = slugRefusal(slug);
+  if (refusal) ctx.addIssue({ code: 'custom', message: refusal });
+});
 
 export const tenantName = z
   .string()

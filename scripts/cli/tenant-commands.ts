@@ -10,6 +10,7 @@ import {
   connectionSourceName,
   domainName,
   locale,
+  newTenantSlug,
   providerList,
   returnOrigin,
   tenantName,
@@ -39,7 +40,7 @@ export async function tenantCreate(db: Database, args: string[]) {
     'return-origin': { type: 'string', multiple: true },
   });
   const tenant = await createTenant(db, {
-    slug: flagValue(tenantSlug, flags.slug, 'slug'),
+    slug: flagValue(newTenantSlug, flags.slug, 'slug'),
     name: flagValue(tenantName, flags.name, 'name'),
     source: flagValue(connectionSourceName, flags.source ?? 'sandbox', 'source'),
     returnOrigins: (flags['return-origin'] ?? []).map((origin) =>
