@@ -34,7 +34,7 @@ const envSchema = z.object({
   PORTAL_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Trust x-forwarded-host/-proto sent by a load balancer in front of the portal. */
   TRUST_PROXY: flag.default(false),
-  /** Allow webhook endpoints on loopback and plain http (local development and tests only). */
+  /** Allow webhook endpoints on loopback, and plain http to loopback only (local development and tests). */
   WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Requests per minute one API key may make (shared by every instance through PostgreSQL). */

@@ -50,18 +50,43 @@ const RULES: Rule[] = [
   { reason: 'a shared (carrier-grade NAT) address', v4: [['100.64.0.0', 10]], v6: [] },
   { reason: 'a multicast address', v4: [['224.0.0.0', 4]], v6: [['ff00::', 8]] },
   {
+    // Each embeds an IPv4 address a gateway or relay may forward to (6to4 2002:a9fe:a9fe:: is
+    // 169.254.169.254); refused whole rather than unwrapped, as no tenant needs one.
+    reason: 'an IPv6 address that carries an IPv4 one',
+    v4: [],
+    v6: [
+      ['2002::', 16], // 6to4
+      ['2001::', 32], // Teredo
+      ['64:ff9b::', 96], // NAT64, well-known prefix
+      ['64:ff9b:1::', 48], // NAT64, local-use prefix
+      ['::ffff:0:0:0', 96], // IPv4-translated (SIIT)
+    ],
+  },
+  {
+    reason: 'a documentation address',
+    v4: [
+      ['192.0.2.0', 24],
+      ['198.51.100.0', 24],
+      ['203.0.113.0', 24],
+    ],
+    v6: [
+      ['2001:db8::', 32],
+      ['3fff::', 20],
+    ],
+  },
+  {
     reason: 'a reserved address',
+    // this network, IETF protocol assignments, the 6to4 relay anycast, benchmarking, class E and broadcast
     v4: [
       ['0.0.0.0', 8],
       ['192.0.0.0', 24],
+      ['192.88.99.0', 24],
       ['198.18.0.0', 15],
       ['240.0.0.0', 4],
     ],
-    // unspecified and IPv4-compatible, NAT64 (reaches IPv4 space through a gateway), discard, site-local
+    // unspecified and IPv4-compatible, discard, site-local
     v6: [
       ['::', 96],
-      ['64:ff9b::', 96],
-      ['64:ff9b:1::', 48],
       ['100::', 64],
       ['fec0::', 10],
     ],
@@ -84,6 +109,14 @@ function unwrapMappedIPv4(address: string): string {
   const high = Number.parseInt(match[1], 16);
   const low = Number.parseInt(match[2], 16);
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+const LOOPBACK = COMPILED.find(({ rule }) => rule.isLoopback);
+
+function isLoopbackAddress(address: string): boolean {
+  const plain = unwrapMappedIPv4(address.replace(/%.*$/, ''));
+  const family = isIP(plain);
+  return family !== 0 && LOOPBACK !== undefined && LOOPBACK.list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** Why an address may not receive webhooks, or null when it may. */
@@ -122,8 +155,15 @@ export function checkWebhookUrl(raw: string, options: UrlGuardOptions): URL {
   } else if (isLoopbackName(hostname) && !options.allowLoopback) {
     throw new UnsafeUrlError(`points at a loopback host name (${hostname})`);
   }
-  if (url.protocol === 'http:' && !options.allowLoopback)
-    throw new UnsafeUrlError('must use https (http is allowed only with WEBHOOKS_ALLOW_LOOPBACK=1)');
+  if (url.protocol === 'http:') {
+    if (!options.allowLoopback)
+      throw new UnsafeUrlError('must use https (http is allowed only with WEBHOOKS_ALLOW_LOOPBACK=1)');
+    // The flag is for local development: plain http to anything but this machine stays refused.
+    // A host name is held to the same rule on its resolved addresses (vetWebhookTarget).
+    const isLoopbackHost = isIP(hostname) ? isLoopbackAddress(hostname) : true;
+    if (!isLoopbackHost)
+      throw new UnsafeUrlError('must use https (http is allowed only to a loopback address)');
+  }
   return url;
 }
 
@@ -144,6 +184,11 @@ export async function vetWebhookTarget(
   for (const answer of answers) {
     const reason = forbiddenAddressReason(answer.address, options);
     if (reason) throw new UnsafeUrlError(`resolves to ${reason}`);
+    if (url.protocol === 'http:' && !isLoopbackAddress(answer.address)) {
+      throw new UnsafeUrlError(
+        `resolves to a non-loopback address (${answer.address}), and http is allowed only to loopback`,
+      );
+    }
   }
   return first;
 }

@@ -201,9 +201,9 @@ describe.each(webhookTestBackends())('webhook delivery on $name', (backend) => {
     expect(hook.received).toHaveLength(1);
   });
 
-  it('refuses at delivery a host whose DNS changed to a private address, and connects only to the vetted one', async () => {
+  it('refuses at delivery a host whose DNS changed to a private or (over http) public address, and connects only to the vetted one', async () => {
     const hook = await receiver(() => ({ status: 200 }));
-    let answer = '93.184.216.34';
+    let answer = '127.0.0.1';
     const resolver: AddressResolver = async () => [{ address: answer, family: 4 }];
     await createWebhookEndpoint(db, {
       tenantId: tenant.id,
@@ -219,9 +219,18 @@ describe.each(webhookTestBackends())('webhook delivery on $name', (backend) => {
     expect(refused.lastError).toBe('refused: url resolves to a private address (10.0.0.7)');
     expect(hook.received).toHaveLength(0);
 
+    // WEBHOOKS_ALLOW_LOOPBACK allows http to loopback only: a public answer is refused too.
+    answer = '93.184.216.34';
+    const t1 = new Date(t0.getTime() + RETRY_DELAYS_MS[0]);
+    expect(await deliverDueWebhooks(db, { now: t1, resolver })).toMatchObject({ retrying: 1 });
+    expect((await deliveryOf(eventId)).lastError).toBe(
+      'refused: url resolves to a non-loopback address (93.184.216.34), and http is allowed only to loopback',
+    );
+    expect(hook.received).toHaveLength(0);
+
     // The name does not exist in real DNS: arriving proves the request went to the vetted address.
     answer = '127.0.0.1';
-    const later = new Date(t0.getTime() + RETRY_DELAYS_MS[0]);
+    const later = new Date(t1.getTime() + RETRY_DELAYS_MS[1]);
     expect(await deliverDueWebhooks(db, { now: later, resolver })).toMatchObject({ delivered: 1 });
     expect(hook.received[0]?.host).toBe(`hooks.example.test:${hook.port}`);
   });

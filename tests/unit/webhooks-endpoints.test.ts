@@ -87,6 +87,34 @@ describe('webhook endpoints', () => {
     });
   });
 
+  it('with the loopback flag, refuses http to anything but loopback when added', async () => {
+    const add = (url: string) =>
+      createWebhookEndpoint(db, {
+        tenantId: acme.id,
+        url,
+        eventTypes: null,
+        resolver: publicDns,
+        allowLoopback: true,
+      });
+    await expect(add('http://hooks.example.com/in')).rejects.toMatchObject({
+      param: 'url',
+      code: 'url_unsafe',
+      message:
+        'url resolves to a non-loopback address (93.184.216.34), and http is allowed only to loopback.',
+    });
+    await expect(add('http://93.184.216.34/in')).rejects.toMatchObject({
+      param: 'url',
+      message: 'url must use https (http is allowed only to a loopback address).',
+    });
+    await expect(add('https://[2002:a9fe:a9fe::]/h')).rejects.toMatchObject({
+      param: 'url',
+      message: 'url points at an IPv6 address that carries an IPv4 one (2002:a9fe:a9fe::).',
+    });
+    await expect(add('http://127.0.0.1:9/in')).resolves.toMatchObject({
+      endpoint: { url: 'http://127.0.0.1:9/in' },
+    });
+  });
+
   it('queues an event only for endpoints subscribed to its type', async () => {
     const all = await addEndpoint(acme);
     const deletionsOnly = await addEndpoint(acme, ['connection.deleted']);
