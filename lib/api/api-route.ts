@@ -86,8 +86,9 @@ export function apiRoute<
       const text = hasBody ? await readBodyText(request) : '';
       let body: unknown;
       if (options.body) {
-        const parsed = options.body.safeParse(parseJsonBody(text));
-        if (!parsed.success) throw validationError(parsed.error.issues);
+        const json = parseJsonBody(text);
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success) throw validationError(parsed.error.issues, json);
         body = parsed.data;
       }
       let params: unknown;
@@ -99,8 +100,9 @@ export function apiRoute<
       }
       let query: unknown;
       if (options.query) {
-        const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-        if (!parsed.success) throw validationError(parsed.error.issues);
+        const searchParams = Object.fromEntries(new URL(request.url).searchParams);
+        const parsed = options.query.safeParse(searchParams);
+        if (!parsed.success) throw validationError(parsed.error.issues, searchParams);
         query = parsed.data;
       }
       const idempotencyKey = request.headers.get('idempotency-key');

@@ -33,8 +33,26 @@ export function errorResponse(
   return Response.json(body, { status, headers });
 }
 
-/** The first zod issue as an error naming the field (`return_url`, or `body` for the whole document). */
-export function validationError(issues: z.core.$ZodIssue[]): PortalError {
+/** The value at a zod issue's path in what was parsed; undefined when nothing is there. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = Reflect.get(value, key);
+  }
+  return value;
+}
+
+function withArticle(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/**
+ * The first zod issue as an error naming the field (`return_url`, or `body` for the whole document).
+ * `input` is what was parsed: zod 4 reports a missing field and a wrong type alike (`invalid_type`,
+ * without the input unless asked), so the value at the issue's path tells them apart.
+ */
+export function validationError(issues: z.core.$ZodIssue[], input: unknown): PortalError {
   const issue = issues[0];
   if (issue?.code === 'unrecognized_keys') {
     return new PortalError({
@@ -45,11 +63,19 @@ export function validationError(issues: z.core.$ZodIssue[]): PortalError {
     });
   }
   const param = issue?.path.map(String).join('.') || 'body';
-  const missing = issue?.code === 'invalid_type' && issue.input === undefined;
+  if (issue?.code === 'invalid_type') {
+    const isMissing = valueAt(input, issue.path) === undefined;
+    return new PortalError({
+      type: 'invalid_request_error',
+      code: isMissing ? 'parameter_missing' : 'parameter_invalid',
+      message: isMissing ? `${param} is required.` : `${param} must be ${withArticle(issue.expected)}.`,
+      param,
+    });
+  }
   return new PortalError({
     type: 'invalid_request_error',
-    code: missing ? 'parameter_missing' : 'parameter_invalid',
-    message: missing ? `${param} is required.` : `${param}: ${issue?.message ?? 'is invalid'}`,
+    code: 'parameter_invalid',
+    message: `${param}: ${issue?.message ?? 'is invalid'}`,
     param,
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreatePortalLinkInput, portalLinkObject } from '@/lib/api/schemas/portal-links';
 import { type AuditActor, type RequestOrigin, recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { requireConnection } from '@/lib/connections/find-connection';
 import type { DbOrTx } from '@/lib/db/client';
 import { portalLinks, tenantDomains } from '@/lib/db/schema';
 import { invalid } from '@/lib/errors';
@@ -43,6 +44,15 @@ export async function mintPortalLink(
         'return_url_not_allowed',
       );
     }
+  }
+  if (link.connection_id !== undefined) {
+    // One answer for another tenant's, another user's and a missing connection, so a link can
+    // neither point at someone else's device nor be used to probe which ids exist.
+    await requireConnection(db, {
+      tenantId: tenant.id,
+      connectionId: link.connection_id,
+      referenceId: link.reference_id,
+    });
   }
   const token = randomToken();
   const id = randomId('pl');

@@ -22,7 +22,7 @@ export async function linkCreate(db: Database, args: string[]) {
   });
   const tenant = await requireTenantBySlug(db, flagValue(tenantSlug, flags.tenant, 'tenant'));
   const expiresIn = flags['expires-in'];
-  const parsed = createPortalLinkBody.safeParse({
+  const body = {
     reference_id: flags['reference-id'],
     intent: flags.intent,
     provider: flags.provider,
@@ -32,9 +32,10 @@ export async function linkCreate(db: Database, args: string[]) {
     expires_in: expiresIn === undefined ? undefined : /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn,
     channel: flags.channel,
     user_label: flags['user-label'],
-  });
+  };
+  const parsed = createPortalLinkBody.safeParse(body);
   if (!parsed.success) {
-    const error = validationError(parsed.error.issues);
+    const error = validationError(parsed.error.issues, body);
     throw new UsageError(error.message, error.param?.replaceAll('_', '-'));
   }
   return mintPortalLink(db, { tenant, link: parsed.data, actor: { type: 'operator' } });

@@ -5,7 +5,7 @@ import { connectSandboxDevice, signInOverHttp } from '../support/portal-user';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme } = inject('world').tenants as Record<'acme', { apiKey: string }>;
+const { acme, globex } = inject('world').tenants as Record<'acme' | 'globex', { apiKey: string }>;
 const acmeHost = `acme.${root}`;
 const api = apiClient(origin, acme.apiKey);
 
@@ -61,6 +61,28 @@ describe('link intents land where they say', () => {
     });
     expect(confirm.status).toBe(200);
     expect(text(confirm.body).includes('Disconnect Whoop?')).toBe(true);
+  });
+
+  it('refuses a reconnect or disconnect link for another tenant’s, another user’s or no connection, alike', async () => {
+    const { cookie } = await signInOverHttp(origin, acmeHost, acme.apiKey, 'intent-victim');
+    const connectionId = await connectSandboxDevice(origin, acmeHost, cookie, 'OURA');
+    const notFound =
+      '{"error":{"type":"not_found","code":"resource_missing","message":"No such connection.","param":"connection_id"}}';
+    for (const intent of ['reconnect', 'disconnect']) {
+      const attempts = [
+        apiClient(origin, globex.apiKey).mintLink({
+          reference_id: 'intent-victim',
+          intent,
+          connection_id: connectionId,
+        }),
+        api.mintLink({ reference_id: 'intent-someone-else', intent, connection_id: connectionId }),
+        api.mintLink({ reference_id: 'intent-victim', intent, connection_id: 'conn_nosuchconnection' }),
+      ];
+      for (const res of await Promise.all(attempts)) {
+        expect(res.status).toBe(404);
+        expect(res.body).toBe(notFound);
+      }
+    }
   });
 
   it('shows "Back to {tenant}" with the allowed return URL', async () => {
