@@ -7,11 +7,9 @@ import type { Locale } from '@/lib/i18n/locales';
 import { chooseLocale } from '@/lib/i18n/negotiate-locale';
 import { logger } from '@/lib/log';
 import { clientOrigin } from '@/lib/security/client-origin';
-import { hitRateLimit, isRateLimited } from '@/lib/security/rate-limit';
 import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { isAllowedRedeemPost } from './cross-site-guard';
-import { findPortalLinkByToken } from './find-portal-link';
 import {
   LINK_PAGE_HEADERS,
   type LinkProblem,
@@ -19,7 +17,8 @@ import {
   linkProblemPage,
   switchAccountPage,
 } from './link-pages';
-import { intentTarget, linkState } from './portal-link-row';
+import { lookUpPortalLink } from './look-up-portal-link';
+import { type PortalLinkRow, intentTarget, linkState } from './portal-link-row';
 import { redeemPortalLink } from './redeem-portal-link';
 
 type LinkRequest = { hostSegment: string; token: string };
@@ -31,8 +30,6 @@ const PROBLEM_STATUS: Record<LinkProblem, number> = {
   cross_site: 403,
   rate_limited: 429,
 };
-const WINDOW_SECONDS = 60;
-const PER_TOKEN_LIMIT = 30;
 
 function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body, { status, headers: { ...LINK_PAGE_HEADERS, ...headers } });
@@ -82,34 +79,24 @@ async function currentSession(tenant: Tenant) {
   });
 }
 
-/** Failed look-ups count per client address; past the limit every attempt from there gets 429. */
-async function failureLimit(request: Request) {
-  const ip = clientOrigin(request.headers).ip ?? 'unknown';
-  return {
-    key: `link-fail:${ip}`,
-    limit: getEnv().LINK_FAILURE_LIMIT_PER_MINUTE,
-    windowSeconds: WINDOW_SECONDS,
-  };
-}
-
-async function rejectIfThrottled(request: Request, tenant: Tenant, token: string): Promise<Response | null> {
-  const db = await getDb();
-  const failures = await isRateLimited(db, await failureLimit(request));
-  const perToken = await hitRateLimit(db, {
-    key: `link-token:${tenant.id}:${token.slice(0, 8)}`,
-    limit: PER_TOKEN_LIMIT,
-    windowSeconds: WINDOW_SECONDS,
+/** The link for this request's client, or the response that ends the request (429 or 404). */
+async function lookUp(
+  request: Request,
+  tenant: Tenant,
+  token: string,
+): Promise<{ link: PortalLinkRow } | { response: Response }> {
+  const lookup = await lookUpPortalLink(await getDb(), {
+    tenantId: tenant.id,
+    token,
+    clientIp: clientOrigin(request.headers).ip,
+    failureLimitPerMinute: getEnv().LINK_FAILURE_LIMIT_PER_MINUTE,
   });
-  if (failures.allowed && perToken.allowed) return null;
-  const retryAfter = Math.max(
-    failures.allowed ? 0 : failures.retryAfterSeconds,
-    perToken.allowed ? 0 : perToken.retryAfterSeconds,
-  );
-  return problem(pageFor(request, tenant), 'rate_limited', null, { 'retry-after': String(retryAfter) });
-}
-
-async function countFailure(request: Request): Promise<void> {
-  await hitRateLimit(await getDb(), await failureLimit(request));
+  if (lookup.kind === 'found') return { link: lookup.link };
+  const page = pageFor(request, tenant);
+  if (lookup.kind === 'unknown') return { response: problem(page, 'unknown') };
+  return {
+    response: problem(page, 'rate_limited', null, { 'retry-after': String(lookup.retryAfterSeconds) }),
+  };
 }
 
 // GET /l/{token}: never changes the link; scanners that only GET can't burn it.
@@ -119,13 +106,9 @@ export async function showPortalLink(
 ): Promise<Response> {
   const tenant = await getTenantForHostSegment(hostSegment);
   if (!tenant) return notFoundResponse();
-  const throttled = await rejectIfThrottled(request, tenant, token);
-  if (throttled) return throttled;
-  const link = await findPortalLinkByToken(await getDb(), { tenantId: tenant.id, token });
-  if (!link) {
-    await countFailure(request);
-    return problem(pageFor(request, tenant), 'unknown');
-  }
+  const found = await lookUp(request, tenant, token);
+  if ('response' in found) return found.response;
+  const { link } = found;
   const page = pageFor(request, tenant, link);
   const state = linkState(link);
   const session = await currentSession(tenant);
@@ -157,14 +140,10 @@ export async function submitPortalLink(
     logger.warn('portal_link.cross_site_post_refused', { tenantId: tenant.id });
     return problem(pageFor(request, tenant), 'cross_site');
   }
-  const throttled = await rejectIfThrottled(request, tenant, token);
-  if (throttled) return throttled;
+  const found = await lookUp(request, tenant, token);
+  if ('response' in found) return found.response;
+  const { link } = found;
   const db = await getDb();
-  const link = await findPortalLinkByToken(db, { tenantId: tenant.id, token });
-  if (!link) {
-    await countFailure(request);
-    return problem(pageFor(request, tenant), 'unknown');
-  }
   const page = pageFor(request, tenant, link);
   const session = await currentSession(tenant);
   const state = linkState(link);
