@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { Database } from '@/lib/db/client';
+import type { Database, DbOrTx } from '@/lib/db/client';
 import { inboundWebhookReceipts } from '@/lib/db/schema';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { applySourceEvents } from './apply-source-events';
@@ -7,10 +6,25 @@ import { sourceForTenant } from './source-for-tenant';
 
 export type WebhookReceipt = { duplicate: boolean; events: number };
 
+/** Records one receipt key; false when it was already there. */
+async function isFirstReceipt(
+  tx: DbOrTx,
+  receipt: { tenantId: string; source: string; traceId: string },
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(inboundWebhookReceipts)
+    .values({ ...receipt, traceId: receipt.traceId.slice(0, 200) })
+    .onConflictDoNothing()
+    .returning({ traceId: inboundWebhookReceipts.traceId });
+  return inserted.length > 0;
+}
+
 /**
  * An inbound platform webhook: the source verifies the signature (throwing on a bad one, so nothing
- * changes), then the receipt (deduplicated on the platform's trace id) and every resulting change
- * commit together — a delivery retried after a failure is processed once.
+ * changes), then the receipts and every resulting change commit together — a delivery retried after
+ * a failure is processed once. Two receipts: the platform's trace id (its own retries, re-signed
+ * later) and the signed content (a replay under a new trace id: the trace id is not signed). The
+ * content receipts live under their own `source` name, so no trace id a client sends can pre-empt one.
  */
 export async function receivePlatformWebhook(
   db: Database,
@@ -18,15 +32,22 @@ export async function receivePlatformWebhook(
 ): Promise<WebhookReceipt> {
   const source = sourceForTenant(db, input.tenant);
   if (!source.parseWebhook) return { duplicate: false, events: 0 };
-  const events = await source.parseWebhook(input.tenant, input.request, input.rawBody);
-  const traceId = input.traceId ?? createHash('sha256').update(input.rawBody).digest('hex');
+  const { events, signedContentSha256 } = await source.parseWebhook(
+    input.tenant,
+    input.request,
+    input.rawBody,
+  );
+  const tenantId = input.tenant.id;
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(inboundWebhookReceipts)
-      .values({ tenantId: input.tenant.id, source: source.name, traceId: traceId.slice(0, 200) })
-      .onConflictDoNothing()
-      .returning({ traceId: inboundWebhookReceipts.traceId });
-    if (inserted.length === 0) return { duplicate: true, events: 0 };
+    const isNewContent = await isFirstReceipt(tx, {
+      tenantId,
+      source: `${source.name}:signed-content`,
+      traceId: signedContentSha256,
+    });
+    const isNewTrace =
+      input.traceId === null ||
+      (await isFirstReceipt(tx, { tenantId, source: source.name, traceId: input.traceId }));
+    if (!isNewContent || !isNewTrace) return { duplicate: true, events: 0 };
     await applySourceEvents(tx, { tenant: input.tenant, events });
     return { duplicate: false, events: events.length };
   });

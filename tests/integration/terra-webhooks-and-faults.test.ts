@@ -88,7 +88,8 @@ describe('Terra webhooks', () => {
     expect(unsigned.status).toBe(401);
     expect((await loadDevices(cookie)).devices[0]?.status).toBe('active');
 
-    const first = await signedWebhook(body, { traceId: 'trace-attack-1' });
+    const signedAt = Math.floor(Date.now() / 1000);
+    const first = await signedWebhook(body, { traceId: 'trace-attack-1', t: signedAt });
     expect(first.json<{ duplicate: boolean }>()).toMatchObject({ duplicate: false });
     expect((await loadDevices(cookie)).devices[0]?.status).toBe('reauth_required');
     // Reconnected in between; a replay of the old event must not break it again.
@@ -102,6 +103,11 @@ describe('Terra webhooks', () => {
     const replay = await signedWebhook(body, { traceId: 'trace-attack-1' });
     expect(replay.status).toBe(200);
     expect(replay.json<{ duplicate: boolean }>()).toMatchObject({ duplicate: true });
+    expect((await loadDevices(cookie)).devices[0]?.status).toBe('active');
+    // The trace id is not signed: the same signed body under a new one is still a replay.
+    const retraced = await signedWebhook(body, { traceId: 'trace-attack-3', t: signedAt });
+    expect(retraced.status).toBe(200);
+    expect(retraced.json<{ duplicate: boolean }>()).toMatchObject({ duplicate: true });
     expect((await loadDevices(cookie)).devices[0]?.status).toBe('active');
   });
 

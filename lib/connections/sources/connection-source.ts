@@ -29,6 +29,12 @@ export type SourceEvent =
   | { kind: 'reauthorized'; oldExternalUserId: string | null; newExternalUserId: string; provider: string }
   | { kind: 'status'; externalUserId: string; status: Exclude<ConnectionStatus, 'pending'>; reason: string };
 
+/**
+ * An inbound webhook whose signature checked out. `signedContentSha256` digests exactly what the
+ * signature covers, so a replay is recognised whatever unsigned headers (a trace id) it carries.
+ */
+export type VerifiedWebhook = { events: SourceEvent[]; signedContentSha256: string };
+
 /** One data platform behind the portal (SPEC §6). Only files in lib/connections/sources know a platform. */
 export type ConnectionSource = {
   readonly name: 'sandbox' | 'terra';
@@ -54,7 +60,8 @@ export type ConnectionSource = {
     state: string,
   ): Promise<ConnectResult>;
   disconnect(tenant: Tenant, referenceId: string, externalUserId: string | null): Promise<void>;
-  parseWebhook?(tenant: Tenant, request: Request, rawBody: string): Promise<SourceEvent[]>;
+  /** Verifies the signature first (throwing on a bad one), then says what changed. */
+  parseWebhook?(tenant: Tenant, request: Request, rawBody: string): Promise<VerifiedWebhook>;
 };
 
 /** A platform call failed in a way the UI can explain; nothing was changed on our side. */

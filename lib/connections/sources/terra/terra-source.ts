@@ -135,11 +135,11 @@ export const terraSource: ConnectionSource = {
     const secret = terraWebhookSecret(tenant);
     if (!secret)
       throw new SourceUnavailableError('No Terra webhook signing secret is configured.', 'not_configured');
-    verifyTerraSignature({
+    const { signedContentSha256 } = verifyTerraSignature({
       header: request.headers.get('terra-signature') ?? request.headers.get('x-terra-signature'),
       rawBody,
       secret,
     });
-    return terraWebhookEvents(rawBody);
+    return { events: terraWebhookEvents(rawBody), signedContentSha256 };
   },
 };

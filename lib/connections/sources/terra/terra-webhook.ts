@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { constantTimeEqual } from '@/lib/security/hash';
 import type { SourceEvent } from '../connection-source';
 import { terraWebhookBody } from './terra-shapes';
@@ -9,13 +9,17 @@ export class WebhookSignatureError extends Error {
   override name = 'WebhookSignatureError';
 }
 
-/** `terra-signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, within 300 s of now. */
+/**
+ * `terra-signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, within 300 s of now.
+ * Answers the SHA-256 of the signed content (`t.body`), not of the header: extra v1 values can be
+ * added to a captured header without breaking it.
+ */
 export function verifyTerraSignature(input: {
   header: string | null;
   rawBody: string;
   secret: string;
   nowSeconds?: number;
-}): void {
+}): { signedContentSha256: string } {
   if (!input.header) throw new WebhookSignatureError('missing terra-signature header');
   const parts = new Map(input.header.split(',').map((part) => part.trim().split('=', 2) as [string, string]));
   const timestamp = Number(parts.get('t'));
@@ -29,9 +33,11 @@ export function verifyTerraSignature(input: {
   const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - timestamp) > SIGNATURE_TOLERANCE_SECONDS)
     throw new WebhookSignatureError('timestamp outside the tolerance');
-  const expected = createHmac('sha256', input.secret).update(`${timestamp}.${input.rawBody}`).digest('hex');
+  const signedContent = `${timestamp}.${input.rawBody}`;
+  const expected = createHmac('sha256', input.secret).update(signedContent).digest('hex');
   if (!signatures.some((signature) => constantTimeEqual(signature, expected)))
     throw new WebhookSignatureError('signature mismatch');
+  return { signedContentSha256: createHash('sha256').update(signedContent).digest('hex') };
 }
 
 /** Maps one Terra webhook to what changed for our connections; types we don't act on map to nothing. */
