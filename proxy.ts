@@ -16,6 +16,9 @@ export function proxy(request: NextRequest): NextResponse {
 
   const headers = sanitisedHeaders(request, env.TRUST_PROXY, env.PORTAL_PUBLIC_SCHEME);
   const parsed = parseHost(host, env.PORTAL_ROOT_DOMAIN);
+  // A host that can be neither the apex nor a tenant gets no apex page under a foreign name. The API
+  // (tenant from the key) and health checks (load balancers call them as localhost) answer on any host.
+  if (parsed.kind === 'invalid' && !pathname.startsWith('/api/')) return notFound();
   const isTenantHost = parsed.kind === 'subdomain' || parsed.kind === 'custom';
 
   if (!isTenantHost || pathname.startsWith('/api/') || pathname.startsWith('/_next/')) {

@@ -57,7 +57,7 @@ for (const tenant of tenants) {
 if (terraUrl) console.log(`\n  Terra emulator: ${terraUrl} (its consent page stands in for Terra's widget)`);
 console.log('');
 
-const server = spawn('npx', ['next', 'start', '-p', port], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, ['server/start.mjs', '--port', port], { env, stdio: 'inherit' });
 children.push(server);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -6,8 +6,8 @@ import { runCli } from '../support/run-cli';
 import { freePort, freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
 
 function startWithEnv(env: Record<string, string>) {
-  const nextBin = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
-  return spawnSync(process.execPath, [nextBin, 'start', '-p', '0'], {
+  const serverEntry = path.join(process.cwd(), 'server/start.mjs');
+  return spawnSync(process.execPath, [serverEntry, '--port', '0'], {
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 30_000,

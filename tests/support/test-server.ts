@@ -55,7 +55,7 @@ export function serverEnv(options: {
   return env;
 }
 
-/** Starts `next start` from the built app and waits until /api/ready answers 200. */
+/** Starts the portal's server (server/start.mjs) on the built app and waits until /api/ready answers 200. */
 export async function startTestServer(options: {
   port: number;
   env: Record<string, string>;
@@ -64,8 +64,8 @@ export async function startTestServer(options: {
   /** Flags for node itself, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
 }): Promise<TestServer> {
-  const nextBin = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
-  const args = [...(options.nodeArgs ?? []), nextBin, 'start', '-p', String(options.port)];
+  const serverEntry = path.join(process.cwd(), 'server/start.mjs');
+  const args = [...(options.nodeArgs ?? []), serverEntry, '--port', String(options.port)];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: options.env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
