@@ -1,26 +1,12 @@
+import { redactSecrets } from '@/server/redact-secrets.mjs';
 import { getEnv } from '@/lib/env';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
-// Anything shaped like one of our secrets is masked before it reaches a log line.
-const SECRET_PATTERNS = [
-  /cp_(test|live)_[A-Za-z0-9_-]+/g,
-  /whsec_[A-Za-z0-9+/=_-]+/g,
-  /\/l\/[A-Za-z0-9_-]{20,}/g,
-];
-
-function redact(text: string): string {
-  return SECRET_PATTERNS.reduce(
-    (out, pattern) =>
-      out.replace(pattern, (match) => `${match.slice(0, match.startsWith('/l/') ? 3 : 8)}[redacted]`),
-    text,
-  );
-}
-
 function write(level: Level, event: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < ORDER[getEnv().LOG_LEVEL]) return;
-  const line = redact(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+  const line = redactSecrets(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 }
 

@@ -1,6 +1,6 @@
 // Types for request-gate.mjs (plain JavaScript so that `node server/start.mjs` runs it without a build).
 export type Refusal = {
-  status: 400 | 405 | 411 | 413;
+  status: 400 | 405 | 413;
   code: string;
   message: string;
   headers?: Record<string, string>;

@@ -20,7 +20,7 @@ export const LINK_BODY_LIMIT = 16 * 1024;
 export const ANY_BODY_LIMIT = 2 * 1024 * 1024;
 
 /**
- * @typedef {{ status: 400 | 405 | 411 | 413, code: string, message: string, headers?: Record<string, string> }} Refusal
+ * @typedef {{ status: 400 | 405 | 413, code: string, message: string, headers?: Record<string, string> }} Refusal
  * @typedef {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} GateRequest
  */
 
@@ -100,10 +100,6 @@ function bodyRefusal(headers, path) {
       : ANY_BODY_LIMIT;
   if (length !== undefined && length > limit) {
     return { status: 413, code: 'body_too_large', message: `The request body exceeds ${limit} bytes.` };
-  }
-  // A form post always declares its length; a streamed body to /l/ could only be there to fill logs.
-  if (isLinkPath && length === undefined && single(headers['transfer-encoding']) !== undefined) {
-    return { status: 411, code: 'length_required', message: 'Send the form with a Content-Length.' };
   }
   return null;
 }

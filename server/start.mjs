@@ -4,6 +4,7 @@
 // Usage: node server/start.mjs [--port N]   (PORT, else 3000; binds every interface, see README)
 import http from 'node:http';
 import next from 'next';
+import { redactStream } from './redact-secrets.mjs';
 import { INTERNAL_RESPONSE_HEADERS, isUsableRouterStateTree, refusalFor } from './request-gate.mjs';
 
 /** The same headers next.config.js puts on every response, for answers Next never sees. */
@@ -73,6 +74,9 @@ function hideInternalHeaders(res) {
   };
   res.writeHead = /** @type {typeof res.writeHead} */ (filtered);
 }
+
+redactStream(process.stdout);
+redactStream(process.stderr);
 
 const port = portFromArgs();
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });

@@ -1,36 +1,35 @@
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { getDb } from '@/lib/db/client';
+import type { z } from 'zod';
+import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
+import { getEnv } from '@/lib/env';
 import { PortalError } from '@/lib/errors';
 import { actionMessages, errorSentence } from '@/lib/i18n/action-messages';
-import { requireTenantById } from '@/lib/tenants/find-tenant-by-id';
-import type { Tenant } from '@/lib/tenants/tenant';
-import { readSessionCookie } from './current-session-cookie';
-import { loadPortalSession } from './load-portal-session';
-import type { PortalSession } from './portal-session';
-import { decodeSessionToken } from './session-token';
+import { type RequestOrigin, clientOrigin } from '@/lib/security/client-origin';
+import { type SignedIn, lookupPortalSession, requestHost } from './get-portal-session';
 
 export type ActionState =
   | { ok: true; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string> }
   | null;
 
-type ActionContext<Input> = { session: PortalSession; tenant: Tenant; input: Input };
+/**
+ * What every server action works with, as ApiContext is for the API: the session and its tenant
+ * (valid only on that tenant's host), the origin the user is on (so a connect flow comes back to the
+ * host that holds the cookie), and where the request came from, for the audit log.
+ */
+export type PortalContext = SignedIn & { portalOrigin: string; requestOrigin: RequestOrigin };
 
-/** The session behind a server action; the tenant comes from the session, never from Host. */
-export async function actionSession(): Promise<{ session: PortalSession; tenant: Tenant } | null> {
-  const cookieValue = await readSessionCookie();
-  const claims = cookieValue ? await decodeSessionToken(cookieValue) : null;
-  if (!claims) return null;
-  const db = await getDb();
-  const tenant = await requireTenantById(db, claims.tid).catch(() => null);
-  if (!tenant) return null;
-  const result = await loadPortalSession(db, {
-    cookieValue,
-    tenantId: tenant.id,
-    idleMinutes: tenant.sessionIdleMinutes,
-  });
-  return result.kind === 'valid' ? { session: result.session, tenant } : null;
+/** The context of the server action being run, or null when no session of this host's tenant is open. */
+export async function portalContext(): Promise<PortalContext | null> {
+  const host = await requestHost();
+  const { signedIn } = await lookupPortalSession(host);
+  if (!signedIn) return null;
+  return {
+    ...signedIn,
+    portalOrigin: `${getEnv().PORTAL_PUBLIC_SCHEME}://${host}`,
+    requestOrigin: clientOrigin(await headers()),
+  };
 }
 
 function formToObject(form: FormData): Record<string, string> {
@@ -40,31 +39,41 @@ function formToObject(form: FormData): Record<string, string> {
   return out;
 }
 
+type ActionContext<Input> = PortalContext & { input: Input };
+
 /**
  * Wraps a server action for useActionState and plain form posts: session first, then validation,
- * then the handler. redirect()/notFound() thrown by the handler pass through untouched.
+ * then the handler. redirect()/notFound() thrown by the handler pass through untouched. A PortalError
+ * becomes its sentence; a platform that cannot be reached becomes `unavailable`'s sentence (by default
+ * "We couldn't reach the data platform…"), so no action catches either by hand.
  */
 export function portalAction<Schema extends z.ZodType>(
   schema: Schema,
   handler: (context: ActionContext<z.output<Schema>>) => Promise<ActionState>,
+  options: { unavailable?: (context: ActionContext<z.output<Schema>>) => Promise<string> } = {},
 ) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
-    const signedIn = await actionSession();
-    if (!signedIn) redirect('/expired?reason=session');
+    const context = await portalContext();
+    if (!context) redirect('/expired?reason=session');
     const parsed = schema.safeParse(formToObject(form));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;
-      return { ok: false, message: (await actionMessages(signedIn))('checkFields'), fieldErrors };
+      return { ok: false, message: (await actionMessages(context))('checkFields'), fieldErrors };
     }
+    const withInput = { ...context, input: parsed.data };
     try {
-      return await handler({ ...signedIn, input: parsed.data });
+      return await handler(withInput);
     } catch (error) {
       if (error instanceof PortalError)
-        return { ok: false, message: await errorSentence(signedIn, error.code) };
+        return { ok: false, message: await errorSentence(context, error.code) };
+      if (error instanceof SourceUnavailableError) {
+        const message = options.unavailable
+          ? await options.unavailable(withInput)
+          : (await actionMessages(context))('platformUnreachable');
+        return { ok: false, message };
+      }
       throw error;
     }
   };
 }
-
-export const emptyInput = z.object({});

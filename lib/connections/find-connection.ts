@@ -4,11 +4,10 @@ import { connections } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { ConnectionRow } from './connection-row';
 
-/** A connection of this tenant, and of this user when a reference id is given; anything else is "not found". */
-export async function requireConnection(
-  db: DbOrTx,
-  input: { tenantId: string; connectionId: string; referenceId?: string },
-): Promise<ConnectionRow> {
+type ConnectionKey = { tenantId: string; connectionId: string; referenceId?: string };
+
+/** A connection of this tenant, and of this user when a reference id is given; else null. */
+export async function findConnection(db: DbOrTx, input: ConnectionKey): Promise<ConnectionRow | null> {
   const filters = [eq(connections.tenantId, input.tenantId), eq(connections.id, input.connectionId)];
   if (input.referenceId !== undefined) filters.push(eq(connections.referenceId, input.referenceId));
   const [row] = await db
@@ -16,6 +15,12 @@ export async function requireConnection(
     .from(connections)
     .where(and(...filters))
     .limit(1);
+  return row ?? null;
+}
+
+/** The same, where anything else is "not found" (one error for another tenant's, another user's or no connection). */
+export async function requireConnection(db: DbOrTx, input: ConnectionKey): Promise<ConnectionRow> {
+  const row = await findConnection(db, input);
   if (!row) throw notFound('connection', 'connection_id');
   return row;
 }

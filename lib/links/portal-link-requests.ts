@@ -1,7 +1,8 @@
-import { loadPortalSession } from '@/lib/auth/load-portal-session';
-import { readSessionCookie, sessionSetCookie } from '@/lib/auth/current-session-cookie';
+import { type SignedIn, getPortalSession } from '@/lib/auth/get-portal-session';
+import { sessionSetCookie } from '@/lib/auth/session-cookie';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { encodeSessionToken } from '@/lib/auth/session-token';
-import { getDb } from '@/lib/db/client';
+import { type Database, getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locales';
 import { chooseLocale } from '@/lib/i18n/negotiate-locale';
@@ -63,65 +64,82 @@ function notFoundResponse(): Response {
   });
 }
 
-function redirect(location: string, headers: Record<string, string> = {}): Response {
+/** A 303 as a Response (route handlers return it; Next's redirect() would throw). */
+function seeOther(location: string, headers: Record<string, string> = {}): Response {
   return new Response(null, {
     status: 303,
     headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'same-origin', ...headers },
   });
 }
 
-async function currentSession(tenant: Tenant) {
-  const db = await getDb();
-  return loadPortalSession(db, {
-    cookieValue: await readSessionCookie(),
-    tenantId: tenant.id,
-    idleMinutes: tenant.sessionIdleMinutes,
-  });
-}
+/** A link that can still be redeemed, with everything both handlers need to answer it. */
+type OpenLink = { db: Database; tenant: Tenant; link: PortalLinkRow; page: Page; signedIn: SignedIn | null };
 
-/** The link for this request's client, or the response that ends the request (429 or 404). */
-async function lookUp(
+/**
+ * The first half of GET and POST /l/{token}: the host's tenant, the cross-site guard (POST), the
+ * throttled look-up, and the answers for a used or expired link. Either a response that ends the
+ * request, or the open link.
+ */
+async function resolveLinkRequest(
   request: Request,
-  tenant: Tenant,
-  token: string,
-): Promise<{ link: PortalLinkRow } | { response: Response }> {
-  const lookup = await lookUpPortalLink(await getDb(), {
+  { hostSegment, token }: LinkRequest,
+  options: { isRedeem: boolean },
+): Promise<{ response: Response } | OpenLink> {
+  const tenant = await getTenantForHostSegment(hostSegment);
+  if (!tenant) return { response: notFoundResponse() };
+  const db = await getDb();
+  const origin = clientOrigin(request.headers);
+  if (options.isRedeem) {
+    const host = decodeURIComponent(hostSegment);
+    if (!isAllowedRedeemPost(request.headers, `${getEnv().PORTAL_PUBLIC_SCHEME}://${host}`)) {
+      logger.warn('portal_link.cross_site_post_refused', {
+        tenantId: tenant.id,
+        requestId: origin.requestId,
+      });
+      await recordAuditEvent(db, {
+        tenantId: tenant.id,
+        actor: { type: 'end_user' },
+        action: 'portal_link.cross_site_post_refused',
+        outcome: 'refused',
+        origin,
+      });
+      return { response: problem(pageFor(request, tenant), 'cross_site') };
+    }
+  }
+  const lookup = await lookUpPortalLink(db, {
     tenantId: tenant.id,
     token,
-    clientIp: clientOrigin(request.headers).ip,
+    clientIp: origin.ip,
     failureLimitPerMinute: getEnv().LINK_FAILURE_LIMIT_PER_MINUTE,
   });
-  if (lookup.kind === 'found') return { link: lookup.link };
-  const page = pageFor(request, tenant);
-  if (lookup.kind === 'unknown') return { response: problem(page, 'unknown') };
-  return {
-    response: problem(page, 'rate_limited', null, { 'retry-after': String(lookup.retryAfterSeconds) }),
-  };
+  if (lookup.kind === 'unknown') return { response: problem(pageFor(request, tenant), 'unknown') };
+  if (lookup.kind === 'throttled') {
+    const retryAfter = { 'retry-after': String(lookup.retryAfterSeconds) };
+    return { response: problem(pageFor(request, tenant), 'rate_limited', null, retryAfter) };
+  }
+  const { link } = lookup;
+  const page = pageFor(request, tenant, link);
+  const signedIn = await getPortalSession(hostSegment);
+  const state = linkState(link);
+  if (state === 'used') {
+    // The browser that redeemed it, while its session lives, goes straight back to the portal.
+    if (signedIn?.session.id === link.redeemedSessionId) return { response: seeOther(intentTarget(link)) };
+    return { response: problem(page, 'used', link.returnUrl) };
+  }
+  if (state === 'expired') return { response: problem(page, 'expired', link.returnUrl) };
+  return { db, tenant, link, page, signedIn };
+}
+
+function isSwitchingUser(open: OpenLink): boolean {
+  return open.signedIn !== null && open.signedIn.session.referenceId !== open.link.referenceId;
 }
 
 // GET /l/{token}: never changes the link; scanners that only GET can't burn it.
-export async function showPortalLink(
-  request: Request,
-  { hostSegment, token }: LinkRequest,
-): Promise<Response> {
-  const tenant = await getTenantForHostSegment(hostSegment);
-  if (!tenant) return notFoundResponse();
-  const found = await lookUp(request, tenant, token);
-  if ('response' in found) return found.response;
-  const { link } = found;
-  const page = pageFor(request, tenant, link);
-  const state = linkState(link);
-  const session = await currentSession(tenant);
-  if (state === 'used') {
-    // The browser that redeemed it, while its session lives, goes straight back to the portal.
-    if (session.kind === 'valid' && session.session.id === link.redeemedSessionId)
-      return redirect(intentTarget(link));
-    return problem(page, 'used', link.returnUrl);
-  }
-  if (state === 'expired') return problem(page, 'expired', link.returnUrl);
-  if (session.kind === 'valid' && session.session.referenceId !== link.referenceId) {
-    return html(switchAccountPage({ ...page, userLabel: link.userLabel }));
-  }
+export async function showPortalLink(request: Request, linkRequest: LinkRequest): Promise<Response> {
+  const open = await resolveLinkRequest(request, linkRequest, { isRedeem: false });
+  if ('response' in open) return open.response;
+  const { link, page } = open;
+  if (isSwitchingUser(open)) return html(switchAccountPage({ ...page, userLabel: link.userLabel }));
   // E-mail scanners run JavaScript, so e-mailed links always wait for a real click.
   return html(
     interstitialPage({ ...page, userLabel: link.userLabel, autoSubmit: link.channel === 'redirect' }),
@@ -129,40 +147,18 @@ export async function showPortalLink(
 }
 
 // POST /l/{token}: a plain form post redeems the link once and signs the browser in.
-export async function submitPortalLink(
-  request: Request,
-  { hostSegment, token }: LinkRequest,
-): Promise<Response> {
-  const tenant = await getTenantForHostSegment(hostSegment);
-  if (!tenant) return notFoundResponse();
-  const host = decodeURIComponent(hostSegment);
-  if (!isAllowedRedeemPost(request.headers, `${getEnv().PORTAL_PUBLIC_SCHEME}://${host}`)) {
-    logger.warn('portal_link.cross_site_post_refused', { tenantId: tenant.id });
-    return problem(pageFor(request, tenant), 'cross_site');
-  }
-  const found = await lookUp(request, tenant, token);
-  if ('response' in found) return found.response;
-  const { link } = found;
-  const db = await getDb();
-  const page = pageFor(request, tenant, link);
-  const session = await currentSession(tenant);
-  const state = linkState(link);
-  if (state === 'used') {
-    if (session.kind === 'valid' && session.session.id === link.redeemedSessionId)
-      return redirect(intentTarget(link));
-    return problem(page, 'used', link.returnUrl);
-  }
-  if (state === 'expired') return problem(page, 'expired', link.returnUrl);
-
+export async function submitPortalLink(request: Request, linkRequest: LinkRequest): Promise<Response> {
+  const open = await resolveLinkRequest(request, linkRequest, { isRedeem: true });
+  if ('response' in open) return open.response;
+  const { db, tenant, link, page, signedIn } = open;
   const form = await request.formData().catch(() => new FormData());
-  const switching = session.kind === 'valid' && session.session.referenceId !== link.referenceId;
-  if (switching && form.get('confirm_switch') !== '1')
+  if (isSwitchingUser(open) && form.get('confirm_switch') !== '1')
     return html(switchAccountPage({ ...page, userLabel: link.userLabel }));
 
   const redemption = await redeemPortalLink(db, {
     tenant,
-    token,
-    replacesSessionId: session.kind === 'valid' ? session.session.id : undefined,
+    token: linkRequest.token,
+    replacesSessionId: signedIn?.session.id,
     origin: clientOrigin(request.headers),
   });
   if (!redemption) return problem(page, 'used', link.returnUrl); // another request won the race
@@ -176,5 +172,5 @@ export async function submitPortalLink(
     linkId: link.id,
     sessionId: redemption.session.id,
   });
-  return redirect(intentTarget(link), { 'set-cookie': sessionSetCookie(cookie) });
+  return seeOther(intentTarget(link), { 'set-cookie': sessionSetCookie(cookie) });
 }

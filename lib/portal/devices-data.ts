@@ -4,7 +4,6 @@ import { listConnectionsForUser } from '@/lib/connections/list-connections-for-u
 import { type ProviderView, listProvidersForTenant } from '@/lib/connections/list-providers-for-tenant';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { syncPlatformConnections } from '@/lib/connections/sync-platform-connections';
-import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 
 /** notice: 'stale' when the platform could not be reached and the list comes from our cache. */
@@ -23,7 +22,7 @@ async function refreshFromPlatform(signedIn: SignedIn): Promise<boolean> {
   const key = `${tenant.id}:${session.referenceId}`;
   if (Date.now() - (lastSynced.get(key) ?? 0) < getEnv().PLATFORM_SYNC_TTL_SECONDS * 1000) return true;
   try {
-    await syncPlatformConnections(await getDb(), { tenant, referenceId: session.referenceId });
+    await syncPlatformConnections(signedIn.db, { tenant, referenceId: session.referenceId });
     if (lastSynced.size > 50_000) lastSynced.clear();
     lastSynced.set(key, Date.now());
     return true;
@@ -35,7 +34,7 @@ async function refreshFromPlatform(signedIn: SignedIn): Promise<boolean> {
 
 async function providersOrNothing(signedIn: SignedIn): Promise<ProviderView[] | null> {
   try {
-    return await listProvidersForTenant(await getDb(), { tenant: signedIn.tenant });
+    return await listProvidersForTenant(signedIn.db, { tenant: signedIn.tenant });
   } catch (error) {
     if (error instanceof SourceUnavailableError) return null;
     throw error;
@@ -48,8 +47,7 @@ async function providersOrNothing(signedIn: SignedIn): Promise<ProviderView[] | 
  * list is shown with a notice instead of an error.
  */
 export async function loadDevicesData(signedIn: SignedIn): Promise<DevicesData> {
-  const { tenant, session } = signedIn;
-  const db = await getDb();
+  const { db, tenant, session } = signedIn;
   const [fresh, providers] = await Promise.all([refreshFromPlatform(signedIn), providersOrNothing(signedIn)]);
   const rows = await listConnectionsForUser(db, { tenantId: tenant.id, referenceId: session.referenceId });
   const connected = new Set(rows.map((row) => row.provider));

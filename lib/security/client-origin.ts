@@ -1,5 +1,7 @@
 import { getEnv } from '@/lib/env';
-import type { RequestOrigin } from '@/lib/audit/record-audit-event';
+
+/** Where a request came from, for audit rows and rate limits; requestId is proxy.ts's x-request-id. */
+export type RequestOrigin = { ip?: string | null; userAgent?: string | null; requestId?: string | null };
 
 /**
  * The client's address and user agent for audit and rate limits. proxy.ts removes client-sent
@@ -13,5 +15,5 @@ export function clientOrigin(headers: Headers): RequestOrigin {
     .map((hop) => hop.trim())
     .filter(Boolean);
   const ip = (getEnv().TRUST_PROXY ? hops[0] : hops.at(-1)) ?? null;
-  return { ip, userAgent: headers.get('user-agent') };
+  return { ip, userAgent: headers.get('user-agent'), requestId: headers.get('x-request-id') };
 }

@@ -78,13 +78,6 @@ describe('the request gate', () => {
     });
   });
 
-  it('asks a streamed link post for its length', () => {
-    expect(gate('POST', '/l/abc', { 'transfer-encoding': 'chunked' })).toMatchObject({
-      status: 411,
-      code: 'length_required',
-    });
-  });
-
   it('keeps a router state tree only when it is encoded JSON with an array at the top', () => {
     expect(isUsableRouterStateTree(undefined)).toBe(true);
     expect(isUsableRouterStateTree('%5B%22%22%2C%7B%7D%5D')).toBe(true);

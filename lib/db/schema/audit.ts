@@ -14,10 +14,14 @@ export const auditEvents = pgTable(
     actorType: text('actor_type', { enum: ['end_user', 'api', 'operator', 'platform', 'system'] }).notNull(),
     actorId: text('actor_id'),
     action: text('action').notNull(),
+    outcome: text('outcome', { enum: ['ok', 'refused'] })
+      .notNull()
+      .default('ok'),
     subjectId: text('subject_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    requestId: text('request_id'),
     createdAt: createdAt(),
   },
   (t) => [index('audit_events_tenant_idx').on(t.tenantId, t.createdAt)],

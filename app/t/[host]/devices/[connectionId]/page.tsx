@@ -9,14 +9,20 @@ import { StatusBadge } from '@/components/status-badge';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
 import { isMessageKey } from '@/lib/i18n/message-keys';
-import { loadDeviceOrNull } from '@/lib/portal/load-device-or-null';
+import { deviceView } from '@/lib/connections/connection-row';
+import { findConnection } from '@/lib/connections/find-connection';
 
 type Props = { params: Promise<{ host: string; connectionId: string }> };
 
 export default async function DeviceDetailsPage({ params }: Props) {
   const { host, connectionId } = await params;
   const signedIn = await requirePortalSession(host);
-  const device = await loadDeviceOrNull(signedIn, connectionId);
+  const row = await findConnection(signedIn.db, {
+    tenantId: signedIn.tenant.id,
+    connectionId,
+    referenceId: signedIn.session.referenceId,
+  });
+  const device = row ? deviceView(row) : null;
   if (!device) notFound();
   const [t, tDevices, tScopes] = await Promise.all([
     getTranslations('device'),

@@ -1,7 +1,8 @@
 // GET /devices/return — every connect flow comes back here; the outcome is confirmed with the platform
 import { getPortalSession } from '@/lib/auth/get-portal-session';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
-import { finishDeviceConnect } from '@/lib/portal/finish-device-connect';
+import { completeConnection } from '@/lib/connections/complete-connection';
+import { clientOrigin } from '@/lib/security/client-origin';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,9 +17,15 @@ export async function GET(
   const signedIn = await getPortalSession((await context.params).host);
   if (!signedIn) return seeOther('/expired?reason=session');
   const query = new URL(request.url).searchParams;
-  let outcome: Awaited<ReturnType<typeof finishDeviceConnect>>;
+  let outcome: Awaited<ReturnType<typeof completeConnection>>;
   try {
-    outcome = await finishDeviceConnect(signedIn, { state: query.get('state') ?? '', query });
+    outcome = await completeConnection(signedIn.db, {
+      tenant: signedIn.tenant,
+      session: signedIn.session,
+      state: query.get('state') ?? '',
+      query,
+      origin: clientOrigin(request.headers),
+    });
   } catch (error) {
     if (error instanceof SourceUnavailableError)
       return seeOther('/devices?connect_error=platform_unavailable');

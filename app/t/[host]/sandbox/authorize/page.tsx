@@ -6,7 +6,7 @@ import { SandboxConsentForm } from '@/components/sandbox-consent-form';
 import { Badge } from '@/components/ui/badge';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
 import { providerInfo } from '@/lib/connections/provider-catalogue';
-import { loadSandboxAttempt } from '@/lib/portal/load-sandbox-attempt';
+import { findOpenConnectAttempt } from '@/lib/connections/connect-attempt';
 
 type Props = { params: Promise<{ host: string }>; searchParams: Promise<{ state?: string | string[] }> };
 
@@ -14,7 +14,12 @@ type Props = { params: Promise<{ host: string }>; searchParams: Promise<{ state?
 export default async function SandboxAuthorizePage({ params, searchParams }: Props) {
   const signedIn = await requirePortalSession((await params).host);
   const state = (await searchParams).state;
-  const attempt = typeof state === 'string' ? await loadSandboxAttempt(signedIn, { state }) : null;
+  const found =
+    typeof state === 'string'
+      ? await findOpenConnectAttempt(signedIn.db, { tenantId: signedIn.tenant.id, state })
+      : undefined;
+  // Only the session that started the attempt may answer it.
+  const attempt = found?.sessionId === signedIn.session.id ? found : null;
   const t = await getTranslations('sandbox');
   const provider = attempt ? providerInfo(attempt.provider) : null;
   return (
@@ -26,7 +31,7 @@ export default async function SandboxAuthorizePage({ params, searchParams }: Pro
             <div className="mt-4 flex items-center gap-3">
               <ProviderLogo name={provider.name} color={provider.color} size={48} />
               <h1 className="text-2xl font-semibold">
-                {t(attempt.isReconnect ? 'reconnect' : 'connect', { provider: provider.name })}
+                {t(attempt.connectionId !== null ? 'reconnect' : 'connect', { provider: provider.name })}
               </h1>
             </div>
             <p className="mt-4 text-[var(--text-muted)]">{t('explain', { tenant: signedIn.tenant.name })}</p>

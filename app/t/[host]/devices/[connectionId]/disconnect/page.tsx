@@ -4,14 +4,20 @@ import { ClientMessages } from '@/components/client-messages';
 import { DisconnectConfirmForm } from '@/components/devices/disconnect-confirm-form';
 import { SignedInShell } from '@/components/portal-shell';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
-import { loadDeviceOrNull } from '@/lib/portal/load-device-or-null';
+import { deviceView } from '@/lib/connections/connection-row';
+import { findConnection } from '@/lib/connections/find-connection';
 
 type Props = { params: Promise<{ host: string; connectionId: string }> };
 
 export default async function DisconnectConfirmPage({ params }: Props) {
   const { host, connectionId } = await params;
   const signedIn = await requirePortalSession(host);
-  const device = await loadDeviceOrNull(signedIn, connectionId);
+  const row = await findConnection(signedIn.db, {
+    tenantId: signedIn.tenant.id,
+    connectionId,
+    referenceId: signedIn.session.referenceId,
+  });
+  const device = row ? deviceView(row) : null;
   if (!device || device.status === 'disconnected') notFound();
   const t = await getTranslations('device');
   const values = { provider: device.providerName, tenant: signedIn.tenant.name };
