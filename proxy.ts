@@ -29,6 +29,8 @@ export function proxy(request: NextRequest): NextResponse {
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function sanitisedHeaders(request: NextRequest, trustProxy: boolean, publicScheme: string): Headers {
   const headers = new Headers(request.headers);
   for (const name of [...headers.keys()]) {
@@ -41,7 +43,10 @@ function sanitisedHeaders(request: NextRequest, trustProxy: boolean, publicSchem
     headers.set('x-forwarded-host', request.headers.get('host') ?? '');
     headers.set('x-forwarded-proto', publicScheme);
   }
-  headers.set('x-request-id', crypto.randomUUID());
+  // server/start.mjs numbers every request (and sends the id back); a client-sent id is never kept.
+  const requestId = request.headers.get('x-portal-request-id') ?? '';
+  headers.delete('x-portal-request-id');
+  headers.set('x-request-id', UUID_PATTERN.test(requestId) ? requestId : crypto.randomUUID());
   return headers;
 }
 

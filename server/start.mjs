@@ -2,8 +2,12 @@
 // The portal's HTTP server: Next.js behind the request gate. `npm start`, the demo, the tests and the
 // bench all run this file, so what they measure is what production runs.
 // Usage: node server/start.mjs [--port N]   (PORT, else 3000; binds every interface, see README)
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
+import { databaseFailedAt, isInOutageHold } from './database-health.mjs';
+import { RETRY_AFTER_SECONDS, outageResponse } from './outage-response.mjs';
 import { redactStream } from './redact-secrets.mjs';
 import { INTERNAL_RESPONSE_HEADERS, isUsableRouterStateTree, refusalFor } from './request-gate.mjs';
 
@@ -57,14 +61,46 @@ function refuse(req, res, refusal) {
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
-/** Keeps Next's internal routing headers (they name /t/<host>/l/<token>) off every response. @param {http.ServerResponse} res */
-function hideInternalHeaders(res) {
+/** @param {Record<string, unknown>} fields */
+function logLine(fields) {
+  const requestId = requestContext.getStore()?.requestId;
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields, requestId })}\n`);
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} requestId */
+function answerOutage(req, res, requestId) {
+  const { contentType, body } = outageResponse({ isApi: (req.url ?? '').startsWith('/api/'), requestId });
+  res.writeHead(503, {
+    ...SECURITY_HEADERS,
+    'content-type': contentType,
+    'retry-after': String(RETRY_AFTER_SECONDS),
+    'x-request-id': requestId,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  logLine({ level: 'error', event: 'http.database_unavailable', status: 503 });
+}
+
+/**
+ * Filters what Next writes: its internal routing headers (they name /t/<host>/l/<token>) never leave,
+ * and a 5xx written after the database failed during this request becomes the readable 503.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {{ requestId: string, startedAt: number }} request
+ */
+function guardResponse(req, res, { requestId, startedAt }) {
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) =>
     INTERNAL_RESPONSE_HEADERS.includes(name.toLowerCase()) ? res : setHeader(name, value);
   const writeHead = res.writeHead.bind(res);
   /** @type {(...args: any[]) => http.ServerResponse} */
   const filtered = (status, ...rest) => {
+    if (status >= 500 && databaseFailedAt() >= startedAt) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.writeHead = writeHead;
+      answerOutage(req, res, requestId);
+      // Whatever Next still writes for its own error page goes nowhere.
+      res.write = () => true;
+      res.end = () => res;
+      return res;
+    }
     for (const name of INTERNAL_RESPONSE_HEADERS) res.removeHeader(name);
     const headers = rest.find((arg) => arg && typeof arg === 'object');
     if (headers && !Array.isArray(headers))
@@ -75,27 +111,57 @@ function hideInternalHeaders(res) {
   res.writeHead = /** @type {typeof res.writeHead} */ (filtered);
 }
 
+/** Next prints a failed render as a multi-line stack (with drizzle's query parameters): one JSON line instead. */
+function logErrorsAsJsonLines() {
+  const original = console.error.bind(console);
+  console.error = (...args) => {
+    const error = args.find((arg) => arg instanceof Error);
+    if (!error) return original(...args);
+    const cause = error.cause instanceof Error ? error.cause : undefined;
+    const source = error.message.startsWith('Failed query') && cause ? cause : error;
+    const code = /** @type {{ code?: unknown }} */ (source).code;
+    logLine({
+      level: 'error',
+      event: 'server.error',
+      error: `${source.name}: ${(source.message.split('\n')[0] ?? '').replace(/params:.*$/, '')}`,
+      ...(typeof code === 'string' ? { code } : {}),
+    });
+  };
+}
+
+/** @type {AsyncLocalStorage<{ requestId: string }>} */
+const requestContext = new AsyncLocalStorage();
 redactStream(process.stdout);
 redactStream(process.stderr);
+logErrorsAsJsonLines();
 
 const port = portFromArgs();
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const HEALTH_PATHS = new Set(['/api/health', '/api/ready']);
+
 const server = http.createServer((req, res) => {
   const refusal = refusalFor(req);
   if (refusal) return refuse(req, res, refusal);
+  const requestId = randomUUID();
+  // proxy.ts takes the request id from here; a client cannot choose it.
+  req.headers['x-portal-request-id'] = requestId;
+  res.setHeader('x-request-id', requestId);
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  // While the database is known to be down, answer at once; the health checks still ask it.
+  if (isInOutageHold() && !HEALTH_PATHS.has(path)) return answerOutage(req, res, requestId);
   if (!isUsableRouterStateTree(/** @type {string | undefined} */ (req.headers['next-router-state-tree'])))
     delete req.headers['next-router-state-tree'];
-  hideInternalHeaders(res);
-  handle(req, res).catch((error) => {
-    process.stderr.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'http.unhandled', error: String(error?.message ?? error) })}\n`,
-    );
-    if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
-    res.end();
-  });
+  guardResponse(req, res, { requestId, startedAt: Date.now() });
+  requestContext.run({ requestId }, () =>
+    handle(req, res).catch((error) => {
+      logLine({ level: 'error', event: 'http.unhandled', error: String(error?.message ?? error) });
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+      res.end();
+    }),
+  );
 });
 server.on('error', (error) => {
   process.stderr.write(`Connections Portal cannot listen on port ${port}: ${error.message}\n`);

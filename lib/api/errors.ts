@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { PortalError, type PortalErrorType } from '@/lib/errors';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
+import { describeError } from '@/lib/db/errors';
 import { logger } from '@/lib/log';
+import { isDatabaseUnreachable } from '@/server/database-health.mjs';
 
 const STATUS: Record<PortalErrorType, number> = {
   invalid_request_error: 400,
@@ -92,10 +94,17 @@ export function toErrorResponse(error: unknown, requestId?: string): Response {
       502,
     );
   }
-  logger.error('api.unhandled_error', {
-    requestId,
-    error: error instanceof Error ? error.message : String(error),
-  });
+  if (isDatabaseUnreachable(error)) {
+    logger.error('api.database_unavailable', { requestId, error: describeError(error) });
+    const message =
+      'The service is temporarily unavailable; nothing was changed. Retry after the number of seconds in Retry-After.';
+    return errorResponse(
+      new PortalError({ type: 'api_error', code: 'service_unavailable', message, retryAfterSeconds: 5 }),
+      {},
+      503,
+    );
+  }
+  logger.error('api.unhandled_error', { requestId, error: describeError(error) });
   return errorResponse(
     new PortalError({
       type: 'api_error',

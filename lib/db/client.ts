@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/env';
 import * as schema from './schema';
 import { lockDataDir } from './pglite-lock';
+import { watchReachability } from './watch-reachability';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A handle services accept: the database itself or a transaction inside it. */
@@ -22,6 +23,7 @@ export async function openDatabase(options: {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    watchReachability(pool);
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder: migrationsFolder() });
     return { db, close: () => pool.end() };
