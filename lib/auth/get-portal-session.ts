@@ -29,26 +29,27 @@ export const lookupPortalSession = cache(async (host: string): Promise<Lookup> =
   const db = await getDb();
   const tenant = await resolveTenantByHost(db, { host, rootDomain: getEnv().PORTAL_ROOT_DOMAIN });
   const cookieValue = await readSessionCookie();
-  const hadCookie = cookieValue !== undefined;
-  if (!tenant) return { tenant, signedIn: null, hadCookie };
+  if (!tenant) return { tenant, signedIn: null, hadCookie: false };
   const result = await loadPortalSession(db, {
     cookieValue,
     tenantId: tenant.id,
     idleMinutes: tenant.sessionIdleMinutes,
   });
-  if (result.kind === 'invalid') {
+  if (result.kind === 'invalid' || result.kind === 'foreign') {
     await recordAuditEvent(db, {
       tenantId: tenant.id,
       actor: { type: 'end_user' },
       action: 'portal_session.rejected',
       outcome: 'refused',
+      data: { reason: result.kind === 'foreign' ? 'other_tenant' : 'expired_or_revoked' },
       origin: clientOrigin(await headers()),
     });
   }
   return {
     tenant,
     signedIn: result.kind === 'valid' ? { db, tenant, session: result.session } : null,
-    hadCookie,
+    // A cookie of another tenant says nothing about a session here: the page reads as signed out.
+    hadCookie: result.kind === 'invalid' || result.kind === 'valid',
   };
 });
 

@@ -5,8 +5,9 @@ import { portalSessions } from '@/lib/db/schema';
 import { type PortalSession, toPortalSession } from './portal-session';
 import { decodeSessionToken } from './session-token';
 
+/** foreign: a cookie this portal issued for another tenant, which on this host counts as none. */
 export type SessionLookup =
-  { kind: 'none' } | { kind: 'invalid' } | { kind: 'valid'; session: PortalSession };
+  { kind: 'none' } | { kind: 'foreign' } | { kind: 'invalid' } | { kind: 'valid'; session: PortalSession };
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -34,7 +35,8 @@ export async function loadPortalSession(
 ): Promise<SessionLookup> {
   if (!input.cookieValue) return { kind: 'none' };
   const claims = await decodeSessionToken(input.cookieValue);
-  if (!claims || claims.tid !== input.tenantId) return { kind: 'invalid' };
+  if (!claims) return { kind: 'invalid' };
+  if (claims.tid !== input.tenantId) return { kind: 'foreign' };
   const [row] = await sessionById(db).execute({ tenantId: input.tenantId, sessionId: claims.sid });
   const now = Date.now();
   if (

@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { getEnv } from '@/lib/env';
 import { PortalError } from '@/lib/errors';
@@ -65,8 +66,18 @@ export function portalAction<Schema extends z.ZodType>(
     try {
       return await handler(withInput);
     } catch (error) {
-      if (error instanceof PortalError)
+      if (error instanceof PortalError) {
+        // Another user's connection id, an expired attempt, …: refused, and on the record.
+        await recordAuditEvent(context.db, {
+          tenantId: context.tenant.id,
+          actor: { type: 'end_user', id: context.session.referenceId },
+          action: 'portal_action.refused',
+          outcome: 'refused',
+          data: { code: error.code, ...(error.param ? { param: error.param } : {}) },
+          origin: context.requestOrigin,
+        });
         return { ok: false, message: await errorSentence(context, error.code) };
+      }
       if (error instanceof SourceUnavailableError) {
         const message = options.unavailable
           ? await options.unavailable(withInput)

@@ -37,6 +37,15 @@ export async function completeConnection(
   const { tenant, session } = input;
   const attempt = await findOpenConnectAttempt(db, { tenantId: tenant.id, state: input.state });
   if (!attempt || attempt.sessionId !== session.id || attempt.referenceId !== session.referenceId) {
+    // A forged, replayed or foreign state: nothing happens, but someone tried.
+    await recordAuditEvent(db, {
+      tenantId: tenant.id,
+      actor: { type: 'end_user', id: session.referenceId },
+      action: 'connection.connect_state_refused',
+      outcome: 'refused',
+      data: { reason: attempt ? 'other_session' : 'unknown_state' },
+      origin: input.origin,
+    });
     return { ok: false, provider: null, reason: 'invalid_state' };
   }
   const result = await sourceForTenant(db, tenant).completeConnect(

@@ -49,7 +49,7 @@ describe('portal sessions', () => {
     });
     expect(
       (await loadPortalSession(db, { cookieValue: cookie, tenantId: other.id, idleMinutes: 30 })).kind,
-    ).toBe('invalid');
+    ).toBe('foreign');
   });
 
   it('ends after 30 idle minutes and after 12 hours whatever the activity', async () => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PortalSession } from '@/lib/auth/portal-session';
 import { completeConnection } from '@/lib/connections/complete-connection';
@@ -108,6 +108,39 @@ describe('sandbox connect round trip', () => {
     expect(
       await completeConnection(db, { tenant, session: who, state, query: new URLSearchParams() }),
     ).toMatchObject({ ok: false, reason: 'invalid_state' });
+  });
+
+  it('audits a refused state with the actor, address, agent and request id, and says why', async () => {
+    const who = session('ps_ffffffffffffffff', 'user-5');
+    const state = await start(who);
+    const intruder = session('ps_gggggggggggggggg', 'user-5');
+    const from = { ip: '198.51.100.9', userAgent: 'Intruder/2.0', requestId: 'req-0001' };
+    await completeConnection(db, {
+      tenant,
+      session: intruder,
+      state,
+      query: new URLSearchParams(),
+      origin: from,
+    });
+    await completeConnection(db, {
+      tenant,
+      session: who,
+      state: 'A'.repeat(43),
+      query: new URLSearchParams(),
+      origin: from,
+    });
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'connection.connect_state_refused'), eq(auditEvents.actorId, 'user-5')),
+      );
+    expect(
+      rows.map((row) => [row.actorId, row.outcome, row.data, row.ip, row.userAgent, row.requestId]),
+    ).toEqual([
+      ['user-5', 'refused', { reason: 'other_session' }, '198.51.100.9', 'Intruder/2.0', 'req-0001'],
+      ['user-5', 'refused', { reason: 'unknown_state' }, '198.51.100.9', 'Intruder/2.0', 'req-0001'],
+    ]);
   });
 
   it('never trusts the query string: no decision recorded means nothing connected', async () => {
