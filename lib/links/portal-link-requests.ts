@@ -1,4 +1,5 @@
 import { type SignedIn, getPortalSession } from '@/lib/auth/get-portal-session';
+import { notFoundResponse } from '@/lib/http/not-found-response';
 import { sessionSetCookie } from '@/lib/auth/session-cookie';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { encodeSessionToken } from '@/lib/auth/session-token';
@@ -55,13 +56,6 @@ function problem(
   headers: Record<string, string> = {},
 ): Response {
   return html(linkProblemPage({ ...page, problem: kind, returnUrl }), PROBLEM_STATUS[kind], headers);
-}
-
-function notFoundResponse(): Response {
-  return new Response('Not found', {
-    status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-  });
 }
 
 /** A 303 as a Response (route handlers return it; Next's redirect() would throw). */

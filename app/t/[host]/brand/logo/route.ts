@@ -1,4 +1,5 @@
 // GET /brand/logo — the tenant's uploaded logo (also its favicon), served from the tenant's own host
+import { notFoundResponse } from '@/lib/http/not-found-response';
 import { loadTenantLogo } from '@/lib/branding/load-tenant-logo';
 import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
 
@@ -10,12 +11,7 @@ export async function GET(
 ): Promise<Response> {
   const tenant = await getTenantForHostSegment((await context.params).host);
   const logo = tenant ? await loadTenantLogo(tenant) : null;
-  if (!logo) {
-    return new Response('Not found', {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-    });
-  }
+  if (!logo) return notFoundResponse();
   const etag = `"${logo.sha256}"`;
   const headers: Record<string, string> = {
     'content-type': logo.contentType,

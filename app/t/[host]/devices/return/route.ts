@@ -1,5 +1,7 @@
 // GET /devices/return — every connect flow comes back here; the outcome is confirmed with the platform
 import { getPortalSession } from '@/lib/auth/get-portal-session';
+import { notFoundResponse } from '@/lib/http/not-found-response';
+import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { completeConnection } from '@/lib/connections/complete-connection';
 import { clientOrigin } from '@/lib/security/client-origin';
@@ -14,7 +16,10 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ host: string }> },
 ): Promise<Response> {
-  const signedIn = await getPortalSession((await context.params).host);
+  const { host } = await context.params;
+  // Route handlers sit outside the tenant layout's notFound(): a host that is no tenant's is 404 here too.
+  if (!(await getTenantForHostSegment(host))) return notFoundResponse();
+  const signedIn = await getPortalSession(host);
   if (!signedIn) return seeOther('/expired?reason=session');
   const query = new URL(request.url).searchParams;
   let outcome: Awaited<ReturnType<typeof completeConnection>>;
