@@ -8,6 +8,7 @@ import { createTenant } from '@/lib/tenants/create-tenant';
 import { findTenantBySlug } from '@/lib/tenants/find-tenant-by-slug';
 import { tenantOrigin } from '@/lib/tenants/tenant-origin';
 import { type TenantPatch, updateTenant } from '@/lib/tenants/update-tenant';
+import type { SourceName } from '@/lib/connections/vocabulary';
 
 export const DEMO_TERRA = {
   devId: 'fitco-demo',
@@ -17,7 +18,7 @@ export const DEMO_TERRA = {
 
 async function ensureTenant(
   db: Database,
-  spec: { slug: string; name: string; source: 'sandbox' | 'terra'; patch: TenantPatch },
+  spec: { slug: string; name: string; source: SourceName; patch: TenantPatch },
 ) {
   const tenant =
     (await findTenantBySlug(db, spec.slug)) ??

@@ -4,11 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useState } from 'react';
-import {
-  connectDevice,
-  disconnectDeviceAndReturn,
-  disconnectDeviceInPlace,
-} from '@/app/t/[host]/devices/actions';
+import { connectDevice, disconnectDeviceInPlace } from '@/app/t/[host]/devices/actions';
 import type { DeviceView } from '@/lib/connections/connection-row';
 import type { DevicesData } from '@/lib/portal/devices-data';
 import { AddDeviceGrid } from './add-device-grid';
@@ -56,7 +52,6 @@ export function DevicesView({
       query.state.data?.devices.some((d) => d.status === 'pending') ? PENDING_POLL_MS : false,
   });
   const [connectState, connectAction, connectPending] = useActionState(connectDevice, null);
-  const [, disconnectFormAction] = useActionState(disconnectDeviceAndReturn, null);
   const [confirming, setConfirming] = useState<DeviceView | null>(null);
   const [flash, setFlash] = useState<Flash | null>(initialFlash);
 
@@ -157,7 +152,6 @@ export function DevicesView({
 
       <DisconnectDialog
         device={confirming}
-        formAction={disconnectFormAction}
         onClose={() => setConfirming(null)}
         onConfirm={(device) => {
           setConfirming(null);

@@ -7,13 +7,13 @@ import { buttonStyles } from '../ui/button-styles';
 
 type Props = {
   device: DeviceView | null;
-  formAction: (form: FormData) => void;
   onConfirm: (device: DeviceView) => void;
   onClose: () => void;
 };
 
 /** Native <dialog>: focus is trapped and restored by the browser, Escape closes it. */
-export function DisconnectDialog({ device, formAction, onConfirm, onClose }: Props) {
+// The dialog exists only with JavaScript; without it the row's link opens the confirmation page.
+export function DisconnectDialog({ device, onConfirm, onClose }: Props) {
   const t = useTranslations('dialog');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -45,8 +45,7 @@ export function DisconnectDialog({ device, formAction, onConfirm, onClose }: Pro
             <button type="button" className={buttonStyles.secondary} onClick={onClose} autoFocus>
               {t('cancel')}
             </button>
-            <form action={formAction} onSubmit={confirm}>
-              <input type="hidden" name="connection_id" value={device.id} />
+            <form onSubmit={confirm}>
               <button type="submit" className={`${buttonStyles.danger} w-full`}>
                 {t('confirm')}
               </button>

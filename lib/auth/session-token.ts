@@ -1,5 +1,6 @@
 import { decode, encode } from 'next-auth/jwt';
 import { z } from 'zod';
+import { TtlCache } from '@/lib/cache/ttl-cache';
 import { getEnv } from '@/lib/env';
 import { SESSION_MAX_AGE_SECONDS } from './auth-options';
 
@@ -22,24 +23,18 @@ export async function encodeSessionToken(claims: SessionClaims): Promise<string>
  * cookies that decoded successfully are kept, keyed by the whole cookie, until their own expiry or a
  * minute, whichever is sooner. Revocation is unaffected: the portal_sessions row is still read every time.
  */
-const DECODED_TTL_MS = 60_000;
-const MAX_DECODED = 10_000;
-const decodedCookies = new Map<string, { claims: SessionClaims; until: number }>();
+const decodedCookies = new TtlCache<SessionClaims>({ ttlMs: 60_000, maxEntries: 10_000 });
 
 /** null for anything that is not a session cookie we issued (tampered, expired, other secret). */
 export async function decodeSessionToken(token: string): Promise<SessionClaims | null> {
   const hit = decodedCookies.get(token);
-  if (hit && hit.until > Date.now()) return hit.claims;
+  if (hit) return hit;
   try {
     const decoded = await decode({ token, secret: getEnv().NEXTAUTH_SECRET });
     const parsed = claimsSchema.safeParse(decoded);
     if (!parsed.success) return null;
     const expiresAt = typeof decoded?.exp === 'number' ? decoded.exp * 1000 : 0;
-    if (decodedCookies.size >= MAX_DECODED) decodedCookies.clear();
-    decodedCookies.set(token, {
-      claims: parsed.data,
-      until: Math.min(Date.now() + DECODED_TTL_MS, expiresAt),
-    });
+    decodedCookies.set(token, parsed.data, expiresAt - Date.now());
     return parsed.data;
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@/lib/security/hash';
 import { SvgRefusedError, sanitiseSvg } from './sanitise-svg';
 
 export const MAX_LOGO_BYTES = 256 * 1024;
@@ -8,10 +8,6 @@ export type LogoContentType = 'image/png' | 'image/svg+xml' | 'image/webp';
 export type LogoFile = { contentType: LogoContentType; data: Buffer; sha256: string; removed: string[] };
 
 export class LogoFileError extends Error {}
-
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

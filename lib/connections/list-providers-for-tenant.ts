@@ -1,3 +1,4 @@
+import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { DbOrTx } from '@/lib/db/client';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { providerInfo } from './provider-catalogue';
@@ -6,17 +7,15 @@ import { sourceForTenant } from './source-for-tenant';
 
 export type ProviderView = { id: string; name: string; color: string; webConnect: boolean };
 
-const CACHE_TTL_MS = 5 * 60_000;
-const cache = new Map<string, { offered: SourceProvider[]; expiresAt: number }>();
+const cache = new TtlCache<SourceProvider[]>({ ttlMs: 5 * 60_000, maxEntries: 10_000 });
 
 /** What the platform offers this tenant; a platform's list changes rarely, so it is cached briefly. */
 async function offeredProviders(db: DbOrTx, tenant: Tenant): Promise<SourceProvider[]> {
   const key = `${tenant.id}:${tenant.updatedAt.getTime()}`;
   const hit = cache.get(key);
-  if (hit && hit.expiresAt > Date.now()) return hit.offered;
+  if (hit) return hit;
   const offered = await sourceForTenant(db, tenant).listProviders(tenant);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(key, { offered, expiresAt: Date.now() + CACHE_TTL_MS });
+  cache.set(key, offered);
   return offered;
 }
 

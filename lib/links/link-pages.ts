@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Base64 } from '@/lib/security/hash';
 import { createTranslator } from 'next-intl';
 import { brandCss } from '@/lib/branding/brand-theme';
 import { type TenantBrand, tenantBrand } from '@/lib/branding/tenant-brand';
@@ -13,7 +13,7 @@ import type { Tenant } from '@/lib/tenants/tenant';
  * milliseconds. A logo is shown only when it is an upload served from this same origin.
  */
 const AUTO_SUBMIT_SCRIPT = "document.getElementById('continue-form').submit();";
-const AUTO_SUBMIT_HASH = createHash('sha256').update(AUTO_SUBMIT_SCRIPT).digest('base64');
+const AUTO_SUBMIT_HASH = sha256Base64(AUTO_SUBMIT_SCRIPT);
 
 export const LINK_PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',

@@ -1,3 +1,6 @@
+// lib/portal: what the end user's pages compose from several services (the devices page's data, its
+// one-off banner) and the form schemas of their server actions; single operations live in their services.
+import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { SignedIn } from '@/lib/auth/get-portal-session';
 import { type DeviceView, deviceView } from '@/lib/connections/connection-row';
 import { listConnectionsForUser } from '@/lib/connections/list-connections-for-user';
@@ -15,16 +18,16 @@ export type DevicesData = {
   notice: DevicesNotice;
 };
 
-const lastSynced = new Map<string, number>();
+// Users whose platform rows were synced lately (PLATFORM_SYNC_TTL_SECONDS).
+const recentlySynced = new TtlCache<true>({ ttlMs: Number.MAX_SAFE_INTEGER, maxEntries: 50_000 });
 
 async function refreshFromPlatform(signedIn: SignedIn): Promise<boolean> {
   const { tenant, session } = signedIn;
   const key = `${tenant.id}:${session.referenceId}`;
-  if (Date.now() - (lastSynced.get(key) ?? 0) < getEnv().PLATFORM_SYNC_TTL_SECONDS * 1000) return true;
+  if (recentlySynced.get(key)) return true;
   try {
     await syncPlatformConnections(signedIn.db, { tenant, referenceId: session.referenceId });
-    if (lastSynced.size > 50_000) lastSynced.clear();
-    lastSynced.set(key, Date.now());
+    recentlySynced.set(key, true, getEnv().PLATFORM_SYNC_TTL_SECONDS * 1000);
     return true;
   } catch (error) {
     if (error instanceof SourceUnavailableError) return false;

@@ -1,7 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export function sha256Hex(value: string): string {
+/** The one SHA-256 helper: tokens, keys and states are stored as this, logos are tagged with it. */
+export function sha256Hex(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+/** The same digest in base64, as a CSP script hash is written. */
+export function sha256Base64(value: string): string {
+  return createHash('sha256').update(value).digest('base64');
 }
 
 export function constantTimeEqual(a: string, b: string): boolean {

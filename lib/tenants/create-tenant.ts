@@ -5,10 +5,11 @@ import { PortalError } from '@/lib/errors';
 import { randomId } from '@/lib/security/random-id';
 import { slugRefusal } from './reserved-slugs';
 import type { Tenant } from './tenant';
+import type { SourceName } from '@/lib/connections/vocabulary';
 
 export async function createTenant(
   db: DbOrTx,
-  input: { slug: string; name: string; source: 'sandbox' | 'terra'; returnOrigins: string[] },
+  input: { slug: string; name: string; source: SourceName; returnOrigins: string[] },
 ): Promise<Tenant> {
   const refusal = slugRefusal(input.slug);
   if (refusal) {

@@ -1,12 +1,11 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { DbOrTx } from '@/lib/db/client';
 import { tenantDomains, tenants } from '@/lib/db/schema';
 import { parseHost } from './parse-host';
 import type { Tenant } from './tenant';
 
-const CACHE_TTL_MS = 30_000;
-const MAX_ENTRIES = 10_000;
-const cache = new Map<string, { tenant: Tenant | null; expiresAt: number }>();
+const cache = new TtlCache<Tenant | null>({ ttlMs: 30_000, maxEntries: 10_000 });
 
 /** Drops cached lookups; called after a tenant or domain changes in this process (others wait out the TTL). */
 export function forgetCachedTenants(): void {
@@ -38,9 +37,8 @@ export async function resolveTenantByHost(
 ): Promise<Tenant | null> {
   const key = input.host.toLowerCase();
   const hit = cache.get(key);
-  if (hit && hit.expiresAt > Date.now()) return hit.tenant;
+  if (hit !== undefined) return hit;
   const tenant = await lookup(db, key, input.rootDomain);
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(key, { tenant, expiresAt: Date.now() + CACHE_TTL_MS });
+  cache.set(key, tenant);
   return tenant;
 }

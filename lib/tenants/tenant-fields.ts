@@ -3,6 +3,7 @@ import { isKnownProvider } from '@/lib/connections/provider-catalogue';
 import { LOCALES } from '@/lib/i18n/locales';
 import { isAllowedReturnOriginShape } from '@/lib/security/return-url';
 import { slugRefusal } from './reserved-slugs';
+import { SOURCE_NAMES } from '@/lib/connections/vocabulary';
 
 /** Field rules shared by the CLI and any future console/API that edits tenants. */
 export const tenantSlug = z
@@ -28,8 +29,7 @@ export const accentColor = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f766e')
   .transform((c) => c.toLowerCase());
 
-export const SUPPORTED_LOCALES = LOCALES;
-export const locale = z.enum(SUPPORTED_LOCALES, { error: `must be one of ${SUPPORTED_LOCALES.join(', ')}` });
+export const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` });
 
 export const returnOrigin = z
   .string()
@@ -66,4 +66,6 @@ export const domainName = z
     'must be a domain name like devices.acme.com',
   );
 
-export const connectionSourceName = z.enum(['sandbox', 'terra'], { error: 'must be sandbox or terra' });
+export const connectionSourceName = z.enum(SOURCE_NAMES, {
+  error: `must be one of ${SOURCE_NAMES.join(', ')}`,
+});

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PROVIDER_ID_PATTERN } from '@/lib/connections/provider-catalogue';
-import { SUPPORTED_LOCALES } from '@/lib/tenants/tenant-fields';
 
 /** The tenant's id for its user: 1–128 characters of A-Z a-z 0-9 . _ : @ + - */
 export const referenceId = z
@@ -18,10 +17,6 @@ export const providerId = z
 export const connectionId = z
   .string()
   .regex(/^conn_[A-Za-z0-9_-]{16}$/, 'must be a connection id such as conn_…');
-
-export const localeCode = z.enum(SUPPORTED_LOCALES, {
-  error: `must be one of ${SUPPORTED_LOCALES.join(', ')}`,
-});
 
 /** `limit` of every list endpoint: 1–100, default 20. */
 export const pageLimit = z.coerce

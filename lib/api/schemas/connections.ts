@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { connectionId, referenceId } from './common';
-
-export const CONNECTION_STATUSES = ['pending', 'active', 'reauth_required', 'error', 'disconnected'] as const;
+import { CONNECTION_STATUSES, SOURCE_NAMES } from '@/lib/connections/vocabulary';
 
 export const connectionObjectSchema = z.object({
   id: z.string(),
@@ -12,7 +11,7 @@ export const connectionObjectSchema = z.object({
   connected_at: z.string().nullable(),
   last_data_at: z.string().nullable(),
   disconnected_at: z.string().nullable(),
-  source: z.enum(['sandbox', 'terra']),
+  source: z.enum(SOURCE_NAMES),
 });
 
 export const userConnectionsParams = z.object({ referenceId: referenceId });

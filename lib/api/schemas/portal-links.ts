@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { connectionId, localeCode, providerId, referenceId } from './common';
+import { locale } from '@/lib/tenants/tenant-fields';
+import { connectionId, providerId, referenceId } from './common';
 
 export const LINK_INTENTS = ['manage', 'connect', 'reconnect', 'disconnect'] as const;
 export const LINK_CHANNELS = ['redirect', 'email'] as const;
@@ -11,7 +12,7 @@ export const createPortalLinkBody = z
     provider: providerId.optional(),
     connection_id: connectionId.optional(),
     return_url: z.string().max(2048, 'must be at most 2048 characters').optional(),
-    locale: localeCode.optional(),
+    locale: locale.optional(),
     expires_in: z
       .number({ error: 'must be a number of seconds' })
       .int('must be a whole number of seconds')

@@ -1,4 +1,5 @@
 import type { Tenant } from '@/lib/tenants/tenant';
+import type { SourceName } from '../vocabulary';
 
 export type ConnectionStatus = 'pending' | 'active' | 'reauth_required' | 'error' | 'disconnected';
 
@@ -37,7 +38,7 @@ export type VerifiedWebhook = { events: SourceEvent[]; signedContentSha256: stri
 
 /** One data platform behind the portal (SPEC §6). Only files in lib/connections/sources know a platform. */
 export type ConnectionSource = {
-  readonly name: 'sandbox' | 'terra';
+  readonly name: SourceName;
   listProviders(tenant: Tenant): Promise<SourceProvider[]>;
   /** The platform's view of this user's connections; the sandbox answers from our own table. */
   listConnections(tenant: Tenant, referenceId: string): Promise<SourceConnection[] | null>;

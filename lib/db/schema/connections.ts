@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { tenants } from './tenants';
+import { CONNECTION_STATUSES, SOURCE_NAMES } from '@/lib/connections/vocabulary';
 
 // The users' wearable connections and the connect round trips that make them.
 
@@ -14,9 +15,9 @@ export const connections = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     referenceId: text('reference_id').notNull(),
     provider: text('provider').notNull(),
-    source: text('source', { enum: ['sandbox', 'terra'] }).notNull(),
+    source: text('source', { enum: SOURCE_NAMES }).notNull(),
     status: text('status', {
-      enum: ['pending', 'active', 'reauth_required', 'error', 'disconnected'],
+      enum: CONNECTION_STATUSES,
     }).notNull(),
     /** The platform's id for this link (Terra user_id); null for sandbox rows. */
     externalUserId: text('external_user_id'),

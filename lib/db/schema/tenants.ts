@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bytea, createdAt } from './columns';
+import { SOURCE_NAMES } from '@/lib/connections/vocabulary';
 
 // Tenants and what belongs to them alone: logo, custom domains, API keys.
 
@@ -7,9 +8,7 @@ export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  source: text('source', { enum: ['sandbox', 'terra'] })
-    .notNull()
-    .default('sandbox'),
+  source: text('source', { enum: SOURCE_NAMES }).notNull().default('sandbox'),
   accentColor: text('accent_color').notNull().default('#0f766e'),
   logoUrl: text('logo_url'),
   /** SHA-256 of the uploaded logo in tenant_logos (null = none); it versions the logo's URL. */

@@ -1,5 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
-import { constantTimeEqual } from '@/lib/security/hash';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual, sha256Hex } from '@/lib/security/hash';
 import type { SourceEvent } from '../connection-source';
 import { terraWebhookBody } from './terra-shapes';
 
@@ -37,7 +37,7 @@ export function verifyTerraSignature(input: {
   const expected = createHmac('sha256', input.secret).update(signedContent).digest('hex');
   if (!signatures.some((signature) => constantTimeEqual(signature, expected)))
     throw new WebhookSignatureError('signature mismatch');
-  return { signedContentSha256: createHash('sha256').update(signedContent).digest('hex') };
+  return { signedContentSha256: sha256Hex(signedContent) };
 }
 
 /** Maps one Terra webhook to what changed for our connections; types we don't act on map to nothing. */
