@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/emulators/**/*.test.ts'],
           testTimeout: 30_000,
+          // An in-memory PGlite takes seconds to start on a busy 2-core machine.
+          hookTimeout: 30_000,
         },
       },
       {

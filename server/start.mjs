@@ -170,7 +170,7 @@ server.on('error', (error) => {
 server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  process.stdout.write(`Portal listening on http://localhost:${actual}\n`);
+  process.stdout.write(`Ready in ${Math.round(performance.now())}ms: http://localhost:${actual}\n`);
 });
 
 for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
