@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { disconnectConnection } from '@/lib/connections/disconnect-connection';
 import { receivePlatformWebhook } from '@/lib/connections/receive-platform-webhook';
+import { setSandboxConnectionStatus } from '@/lib/connections/set-connection-status';
 import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
 import { syncPlatformConnections } from '@/lib/connections/sync-platform-connections';
 import { type Database, openDatabase } from '@/lib/db/client';
 import { auditEvents, connections, webhookEvents } from '@/lib/db/schema';
+import { PortalError } from '@/lib/errors';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { updateTenant } from '@/lib/tenants/update-tenant';
@@ -250,6 +252,36 @@ describe.runIf(serverUrl)('racing disconnects on PostgreSQL', () => {
     await deauthWebhookAnswered(emulator.terra, terraUserId);
     expect(await eventsFor(db, world.fitco, connectionId)).toEqual([['connection.deleted', 'api']]);
     expect(await auditFor(db, world.fitco, connectionId)).toEqual([['connection.deleted', 'api']]);
+  });
+
+  it('a sandbox status change racing a disconnect never brings the connection back', async () => {
+    const { db } = opened;
+    const connectionId = await activeConnection(db, world.sandbox);
+    let change: Promise<unknown> = Promise.resolve();
+    // A disconnect holding the row (as disconnectConnection does) commits while the change is under way.
+    await db.transaction(async (tx) => {
+      await tx
+        .select()
+        .from(connections)
+        .where(and(eq(connections.tenantId, world.sandbox.id), eq(connections.id, connectionId)))
+        .for('update');
+      change = setSandboxConnectionStatus(db, {
+        tenantId: world.sandbox.id,
+        connectionId,
+        status: 'reauth_required',
+        actor: { type: 'api', id: 'key_race' },
+      }).catch((error: unknown) => error);
+      await expect.poll(() => lockWaiters(db), { timeout: 3_000 }).toBe(1);
+      await tx
+        .update(connections)
+        .set({ status: 'disconnected', disconnectedAt: new Date() })
+        .where(and(eq(connections.tenantId, world.sandbox.id), eq(connections.id, connectionId)));
+    });
+    const outcome = await change;
+    expect(outcome instanceof PortalError ? outcome.code : outcome).toBe('connection_disconnected');
+    const [row] = await db.select().from(connections).where(eq(connections.id, connectionId));
+    expect(row?.status).toBe('disconnected');
+    expect(await eventsFor(db, world.sandbox, connectionId)).toEqual([]);
   });
 
   it('a deauth webhook and a refresh that arrive while Terra is answering add no second event', async () => {
