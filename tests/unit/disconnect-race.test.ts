@@ -223,7 +223,7 @@ describe.runIf(serverUrl)('racing disconnects on PostgreSQL', () => {
     opened = await openDatabase({ databaseUrl: database.url });
     emulator = await terraDeliveringTo(() => ({ db: opened.db, tenant: world.fitco }));
     world = await tenantsIn(opened.db, emulator.terra);
-  });
+  }, 30_000);
   afterAll(async () => {
     await emulator?.close();
     await opened?.close();
@@ -328,7 +328,7 @@ describe('a disconnect Terra refuses (embedded PGlite)', () => {
     opened = await openDatabase({ pgliteDir: 'memory://' });
     emulator = await terraDeliveringTo(() => ({ db: opened.db, tenant: world.fitco }));
     world = await tenantsIn(opened.db, emulator.terra);
-  });
+  }, 30_000);
   afterAll(async () => {
     await emulator?.close();
     await opened?.close();
