@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { lockTransactionOn, platformUserLockKey } from '@/lib/db/advisory-lock';
 import type { DbOrTx } from '@/lib/db/client';
@@ -25,17 +25,25 @@ async function findByExternalId(
   return row;
 }
 
-/** Updates one connection and queues the event that tells the tenant about it. */
+/**
+ * Updates one connection and queues the event that tells the tenant about it. Only a reauthorization
+ * may change a disconnected row: the status was read before this UPDATE, and a disconnect holding
+ * the row (while it calls the platform) may commit in between — the UPDATE then re-checks this
+ * WHERE on the committed row and changes nothing, so a `deauth` for it adds no second event.
+ */
 async function change(
   { tx, tenant }: Context,
   rowId: string,
   set: Change,
   event?: { type: EventType; extra?: Record<string, unknown> },
+  options: { revives?: boolean } = {},
 ) {
+  const filters = [eq(connections.tenantId, tenant.id), eq(connections.id, rowId)];
+  if (!options.revives) filters.push(ne(connections.status, 'disconnected'));
   const [row] = await tx
     .update(connections)
     .set(set)
-    .where(and(eq(connections.tenantId, tenant.id), eq(connections.id, rowId)))
+    .where(and(...filters))
     .returning();
   if (row && event)
     await emitEvent(tx, {
@@ -107,6 +115,7 @@ async function applyReauthorized(ctx: Context, event: Extract<SourceEvent, { kin
       disconnectedAt: null,
     },
     { type: 'connection.reauthorized' },
+    { revives: true },
   );
 }
 

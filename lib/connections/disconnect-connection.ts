@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { type AuditActor, type RequestOrigin, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Database } from '@/lib/db/client';
 import { connections } from '@/lib/db/schema';
@@ -11,8 +11,17 @@ import { sourceForTenant } from './source-for-tenant';
 export type DisconnectInitiator = 'end_user' | 'api' | 'platform';
 
 /**
- * Disconnects at the platform first; only when it confirms is the connection marked disconnected
- * (with its connection.deleted event in the same transaction). A second call returns the row as is.
+ * Disconnects at the platform first; only when it confirms is the connection marked disconnected,
+ * with its connection.deleted event and audit row, in the same transaction. A platform failure
+ * rolls back and leaves the connection as it was.
+ *
+ * The row is locked (FOR UPDATE) before the platform call and until the commit, so requests racing
+ * on one connection (API retries, double clicks) queue here: the first calls the platform once, the
+ * rest find it disconnected and return it as is — one platform call, one event, one audit row.
+ * No advisory lock is taken after the row lock: the webhook and sync paths take theirs before any
+ * row lock, so the lock order stays acyclic. The platform answers before it sends its own `deauth`
+ * webhook, so that webhook waits for this commit (on PGlite, for the whole transaction) and then
+ * finds the row disconnected.
  */
 export async function disconnectConnection(
   db: Database,
@@ -26,21 +35,28 @@ export async function disconnectConnection(
   },
 ): Promise<ConnectionRow> {
   const { tenant } = input;
-  const current = await requireConnection(db, {
-    tenantId: tenant.id,
-    connectionId: input.connectionId,
-    referenceId: input.referenceId,
-  });
-  if (current.status === 'disconnected') return current;
-  await sourceForTenant(db, tenant).disconnect(tenant, current.referenceId, current.externalUserId);
   return db.transaction(async (tx) => {
+    const current = await requireConnection(tx, {
+      tenantId: tenant.id,
+      connectionId: input.connectionId,
+      referenceId: input.referenceId,
+      forUpdate: true,
+    });
+    if (current.status === 'disconnected') return current;
+    await sourceForTenant(tx, tenant).disconnect(tenant, current.referenceId, current.externalUserId);
     const now = new Date();
     const [row] = await tx
       .update(connections)
       .set({ status: 'disconnected', disconnectedAt: now, statusChangedAt: now, statusReason: null })
-      .where(and(eq(connections.tenantId, tenant.id), eq(connections.id, current.id)))
+      .where(
+        and(
+          eq(connections.tenantId, tenant.id),
+          eq(connections.id, current.id),
+          ne(connections.status, 'disconnected'),
+        ),
+      )
       .returning();
-    if (!row) throw new Error('connection update returned no row');
+    if (!row) throw new Error('locked connection was changed by another writer');
     await emitEvent(tx, {
       tenantId: tenant.id,
       type: 'connection.deleted',

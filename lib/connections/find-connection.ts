@@ -4,17 +4,19 @@ import { connections } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import type { ConnectionRow } from './connection-row';
 
-type ConnectionKey = { tenantId: string; connectionId: string; referenceId?: string };
+/** `forUpdate` (inside a transaction) locks the row until it ends, so racing writers queue behind it. */
+type ConnectionKey = { tenantId: string; connectionId: string; referenceId?: string; forUpdate?: boolean };
 
 /** A connection of this tenant, and of this user when a reference id is given; else null. */
 export async function findConnection(db: DbOrTx, input: ConnectionKey): Promise<ConnectionRow | null> {
   const filters = [eq(connections.tenantId, input.tenantId), eq(connections.id, input.connectionId)];
   if (input.referenceId !== undefined) filters.push(eq(connections.referenceId, input.referenceId));
-  const [row] = await db
+  const query = db
     .select()
     .from(connections)
     .where(and(...filters))
     .limit(1);
+  const [row] = input.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 

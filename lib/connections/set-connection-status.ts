@@ -20,24 +20,29 @@ export async function setSandboxConnectionStatus(
     actor: AuditActor;
   },
 ): Promise<ConnectionRow> {
-  const current = await requireConnection(db, { tenantId: input.tenantId, connectionId: input.connectionId });
-  if (current.source !== 'sandbox') {
-    throw new PortalError({
-      type: 'invalid_request_error',
-      code: 'not_sandbox',
-      message: 'Only sandbox connections can be changed this way.',
-      param: 'connection_id',
-    });
-  }
-  if (current.status === 'disconnected') {
-    throw new PortalError({
-      type: 'conflict',
-      code: 'connection_disconnected',
-      message: 'This connection is disconnected.',
-      param: 'connection_id',
-    });
-  }
+  // Locked like a disconnect locks it, so one that commits first is seen here and never undone.
   return db.transaction(async (tx) => {
+    const current = await requireConnection(tx, {
+      tenantId: input.tenantId,
+      connectionId: input.connectionId,
+      forUpdate: true,
+    });
+    if (current.source !== 'sandbox') {
+      throw new PortalError({
+        type: 'invalid_request_error',
+        code: 'not_sandbox',
+        message: 'Only sandbox connections can be changed this way.',
+        param: 'connection_id',
+      });
+    }
+    if (current.status === 'disconnected') {
+      throw new PortalError({
+        type: 'conflict',
+        code: 'connection_disconnected',
+        message: 'This connection is disconnected.',
+        param: 'connection_id',
+      });
+    }
     const [row] = await tx
       .update(connections)
       .set({

@@ -97,7 +97,14 @@ export async function syncPlatformConnections(
           statusReason: 'missing_at_platform',
           syncedAt: now,
         })
-        .where(and(eq(connections.tenantId, tenant.id), eq(connections.id, row.id)))
+        // Not if a disconnect that held the row while calling the platform committed meanwhile.
+        .where(
+          and(
+            eq(connections.tenantId, tenant.id),
+            eq(connections.id, row.id),
+            ne(connections.status, 'disconnected'),
+          ),
+        )
         .returning();
       if (!gone) continue;
       await emitEvent(tx, {

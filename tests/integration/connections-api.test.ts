@@ -1,8 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, inject, it } from 'vitest';
 import { apiClient } from '../support/api';
-import { request } from '../support/http';
-import { connectSandboxDevice, signInOverHttp } from '../support/portal-user';
+import { multipartForm, request } from '../support/http';
+import { actionField, connectSandboxDevice, signInOverHttp } from '../support/portal-user';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
@@ -64,6 +64,39 @@ describe('connections API', () => {
       ['connection.deleted', 'api'],
       ['connection.created', undefined],
     ]);
+  });
+
+  it('ten racing DELETEs and five racing no-JS disconnects all succeed, with one connection.deleted', async () => {
+    const { cookie } = await signInOverHttp(origin, acmeHost, acme.apiKey, 'racing-user');
+    const connectionId = await connectSandboxDevice(origin, acmeHost, cookie, 'GARMIN');
+    const path = `/devices/${connectionId}/disconnect`;
+    const confirm = await request(origin, { host: acmeHost, path, headers: { cookie } });
+    const form = multipartForm({ ...actionField(confirm.body, '>Disconnect<'), connection_id: connectionId });
+    const click = () =>
+      request(origin, {
+        host: acmeHost,
+        path,
+        method: 'POST',
+        headers: { cookie, 'content-type': form.contentType },
+        body: form.body,
+      });
+    const [deletes, clicks] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 10 }, () => acmeApi.call('DELETE', `/api/v1/connections/${connectionId}`)),
+      ),
+      Promise.all(Array.from({ length: 5 }, click)),
+    ]);
+    expect(deletes.map((d) => [d.status, d.json<Connection>().id, d.json<Connection>().status])).toEqual(
+      Array(10).fill([200, connectionId, 'disconnected']),
+    );
+    expect(clicks.map((c) => [c.status, c.headers.location])).toEqual(
+      Array(5).fill([303, '/devices?disconnected=GARMIN']),
+    );
+    const events = await acmeApi.call('GET', '/api/v1/events?limit=100');
+    const deleted = events
+      .json<{ data: { type: string; data: { connection?: { id: string } } }[] }>()
+      .data.filter((e) => e.data.connection?.id === connectionId && e.type === 'connection.deleted');
+    expect(deleted).toHaveLength(1);
   });
 
   it("refuses another tenant's connection ids and users with 404 / an empty list", async () => {

@@ -141,6 +141,39 @@ describe('Terra faults', () => {
     20_000,
   );
 
+  it('ten racing DELETEs make one deauthenticateUser call and one connection.deleted, deauth webhook included', async () => {
+    const { terraUserId, connectionId } = await userWithOura('racing-terra-user');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => fitcoApi.call('DELETE', `/api/v1/connections/${connectionId}`)),
+    );
+    expect(answers.map((a) => [a.status, a.json<{ status: string }>().status])).toEqual(
+      Array(10).fill([200, 'disconnected']),
+    );
+    type Requests = { requests: { method: string; path: string; query: { user_id?: string } }[] };
+    const deauthCalls = (await emulator<Requests>('requests')).requests.filter(
+      (r) =>
+        r.method === 'DELETE' && r.path === '/v2/auth/deauthenticateUser' && r.query.user_id === terraUserId,
+    );
+    expect(deauthCalls).toHaveLength(1);
+    type Webhooks = {
+      webhooks: { type: string; status_code: number | null; payload: { user?: { user_id?: string } } }[];
+    };
+    await expect
+      .poll(async () =>
+        (await emulator<Webhooks>('webhooks')).webhooks
+          .filter((w) => w.type === 'deauth' && w.payload.user?.user_id === terraUserId)
+          .map((w) => w.status_code),
+      )
+      .toEqual([200]);
+    const events = await fitcoApi.call('GET', '/api/v1/events?limit=100');
+    const forConnection = events
+      .json<{ data: { type: string; data: { connection?: { id: string }; initiated_by?: string } }[] }>()
+      .data.filter((e) => e.data.connection?.id === connectionId && e.type === 'connection.deleted')
+      .map((e) => [e.type, e.data.initiated_by]);
+    expect(forConnection).toEqual([['connection.deleted', 'api']]);
+    await emulator('reset', {});
+  });
+
   it('when Terra fails to disconnect, the connection stays listed and the user is told', async () => {
     const { cookie, connectionId } = await userWithOura('deauth-fails');
     await emulator('faults', {
