@@ -11,8 +11,10 @@ export function proxy(request: NextRequest): NextResponse {
   const host = request.headers.get('host') ?? '';
   const { pathname } = request.nextUrl;
 
-  // The internal tenant tree is reachable only through the rewrite below.
-  if (pathname === '/t' || pathname.startsWith('/t/')) return notFound();
+  // The internal tenant tree is reachable only through the rewrite below; Next's own error pages
+  // (/_global-error answers 500) only through errors.
+  if (pathname === '/t' || pathname.startsWith('/t/') || INTERNAL_PAGES.some((p) => pathname.startsWith(p)))
+    return notFound();
 
   const headers = sanitisedHeaders(request, env.TRUST_PROXY, env.PORTAL_PUBLIC_SCHEME);
   const parsed = parseHost(host, env.PORTAL_ROOT_DOMAIN);
@@ -29,6 +31,7 @@ export function proxy(request: NextRequest): NextResponse {
   return NextResponse.rewrite(target, { request: { headers } });
 }
 
+const INTERNAL_PAGES = ['/_global-error', '/_not-found'];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function sanitisedHeaders(request: NextRequest, trustProxy: boolean, publicScheme: string): Headers {

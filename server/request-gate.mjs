@@ -40,14 +40,31 @@ function hasValidPercentEncoding(path) {
 }
 
 /**
- * Next-Router-State-Tree is client state for RSC navigations: URI-encoded JSON, an array at the top.
+ * One node of Next's router state: [segment, { slot: node }, url?, refresh?, isRootLayout?], where a
+ * segment is a name or a dynamic [param, value, type]. Checked to a bounded depth.
+ * @param {unknown} node
+ * @param {number} depth
+ * @returns {boolean}
+ */
+function isRouterStateNode(node, depth) {
+  if (depth > 32 || !Array.isArray(node) || node.length < 2 || node.length > 5) return false;
+  const [segment, slots] = node;
+  const isSegment =
+    typeof segment === 'string' ||
+    (Array.isArray(segment) && segment.length >= 3 && segment.every((part) => typeof part === 'string'));
+  if (!isSegment || !slots || typeof slots !== 'object' || Array.isArray(slots)) return false;
+  return Object.values(slots).every((child) => isRouterStateNode(child, depth + 1));
+}
+
+/**
+ * Next-Router-State-Tree is client state for RSC navigations: a URI-encoded router state.
  * Anything else makes Next throw once per request, so it is dropped and the page renders in full.
  * @param {string | undefined} value
  */
 export function isUsableRouterStateTree(value) {
   if (value === undefined) return true;
   try {
-    return Array.isArray(JSON.parse(decodeURIComponent(value)));
+    return isRouterStateNode(JSON.parse(decodeURIComponent(value)), 0);
   } catch {
     return false;
   }

@@ -2,13 +2,13 @@
 // The portal's HTTP server: Next.js behind the request gate. `npm start`, the demo, the tests and the
 // bench all run this file, so what they measure is what production runs.
 // Usage: node server/start.mjs [--port N]   (PORT, else 3000; binds every interface, see README)
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
 import { databaseFailedAt, isInOutageHold } from './database-health.mjs';
 import { RETRY_AFTER_SECONDS, outageResponse } from './outage-response.mjs';
 import { redactStream } from './redact-secrets.mjs';
+import { currentRequestFacts, requestContext } from './request-context.mjs';
 import { INTERNAL_RESPONSE_HEADERS, isUsableRouterStateTree, refusalFor } from './request-gate.mjs';
 
 /** The same headers next.config.js puts on every response, for answers Next never sees. */
@@ -63,7 +63,7 @@ function refuse(req, res, refusal) {
 
 /** @param {Record<string, unknown>} fields */
 function logLine(fields) {
-  const requestId = requestContext.getStore()?.requestId;
+  const requestId = currentRequestFacts()?.requestId;
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields, requestId })}\n`);
 }
 
@@ -101,6 +101,15 @@ function guardResponse(req, res, { requestId, startedAt }) {
       res.end = () => res;
       return res;
     }
+    const facts = currentRequestFacts();
+    if (status >= 500 && isActionPost(req) && facts && !facts.actionEntered) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.writeHead = writeHead;
+      refuse(req, res, facts.crossOriginAction ? CROSS_ORIGIN_ACTION : UNREADABLE_ACTION);
+      res.write = () => true;
+      res.end = () => res;
+      return res;
+    }
     for (const name of INTERNAL_RESPONSE_HEADERS) res.removeHeader(name);
     const headers = rest.find((arg) => arg && typeof arg === 'object');
     if (headers && !Array.isArray(headers))
@@ -111,12 +120,34 @@ function guardResponse(req, res, { requestId, startedAt }) {
   res.writeHead = /** @type {typeof res.writeHead} */ (filtered);
 }
 
+/** A page POST is a server action call (with JavaScript, or a no-JS form); /api and /l/ are route handlers. @param {http.IncomingMessage} req */
+function isActionPost(req) {
+  const url = req.url ?? '';
+  return req.method === 'POST' && !url.startsWith('/api/') && !url.startsWith('/l/');
+}
+
+/** @type {import('./request-gate.mjs').Refusal} */
+const CROSS_ORIGIN_ACTION = {
+  status: 403,
+  code: 'cross_origin_action',
+  message: 'This form was sent from another site and was not accepted.',
+};
+/** @type {import('./request-gate.mjs').Refusal} */
+const UNREADABLE_ACTION = {
+  status: 400,
+  code: 'action_request_invalid',
+  message: 'The form could not be read. Reload the page and try again.',
+};
+
 /** Next prints a failed render as a multi-line stack (with drizzle's query parameters): one JSON line instead. */
 function logErrorsAsJsonLines() {
   const original = console.error.bind(console);
   console.error = (...args) => {
     const error = args.find((arg) => arg instanceof Error);
     if (!error) return original(...args);
+    // Next's CSRF check of server actions (Origin against Host) failed: a refusal, not a crash.
+    const facts = currentRequestFacts();
+    if (facts && error.message.startsWith('Invalid Server Actions request')) facts.crossOriginAction = true;
     const cause = error.cause instanceof Error ? error.cause : undefined;
     const source = error.message.startsWith('Failed query') && cause ? cause : error;
     const code = /** @type {{ code?: unknown }} */ (source).code;
@@ -129,8 +160,6 @@ function logErrorsAsJsonLines() {
   };
 }
 
-/** @type {AsyncLocalStorage<{ requestId: string }>} */
-const requestContext = new AsyncLocalStorage();
 redactStream(process.stdout);
 redactStream(process.stderr);
 logErrorsAsJsonLines();
@@ -155,7 +184,7 @@ const server = http.createServer((req, res) => {
   if (!isUsableRouterStateTree(/** @type {string | undefined} */ (req.headers['next-router-state-tree'])))
     delete req.headers['next-router-state-tree'];
   guardResponse(req, res, { requestId, startedAt: Date.now() });
-  requestContext.run({ requestId }, () =>
+  requestContext.run({ requestId, actionEntered: false, crossOriginAction: false }, () =>
     handle(req, res).catch((error) => {
       logLine({ level: 'error', event: 'http.unhandled', error: String(error?.message ?? error) });
       if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);

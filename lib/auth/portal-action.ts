@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import { PortalError } from '@/lib/errors';
 import { actionMessages, errorSentence } from '@/lib/i18n/action-messages';
 import { type RequestOrigin, clientOrigin } from '@/lib/security/client-origin';
+import { markActionEntered } from '@/server/request-context.mjs';
 import { type SignedIn, lookupPortalSession, requestHost } from './get-portal-session';
 
 export type ActionState =
@@ -54,9 +55,11 @@ export function portalAction<Schema extends z.ZodType>(
   options: { unavailable?: (context: ActionContext<z.output<Schema>>) => Promise<string> } = {},
 ) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    markActionEntered();
     const context = await portalContext();
     if (!context) redirect('/expired?reason=session');
-    const parsed = schema.safeParse(formToObject(form));
+    // A hand-made call may pass anything as the form; only a FormData has fields to validate.
+    const parsed = schema.safeParse(form instanceof FormData ? formToObject(form) : {});
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || 'form'] ??= issue.message;

@@ -44,6 +44,19 @@ describe('a session is valid only on the host of the tenant that issued it', () 
     expect(res.headers.location).toBe('/expired?reason=session');
     expect(await connectionStatus('isolation-action', connectionId)).toBe('active');
 
+    // Posted from globex's page to acme's host (same site, other origin): Next's CSRF check refuses it,
+    // and the server answers 403 rather than Next's 500.
+    const crossSite = await request(origin, {
+      host: acmeHost,
+      path: `/devices/${connectionId}/disconnect`,
+      method: 'POST',
+      headers: { cookie, origin: `http://${globexHost}`, 'content-type': form.contentType },
+      body: form.body,
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body).toContain('sent from another site');
+    expect(await connectionStatus('isolation-action', connectionId)).toBe('active');
+
     // The same form on acme's own host works, so the refusal above was the host's doing.
     const own = await request(origin, {
       host: acmeHost,

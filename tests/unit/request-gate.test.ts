@@ -78,9 +78,15 @@ describe('the request gate', () => {
     });
   });
 
-  it('keeps a router state tree only when it is encoded JSON with an array at the top', () => {
+  it('keeps a router state tree only when it has the shape of one', () => {
     expect(isUsableRouterStateTree(undefined)).toBe(true);
     expect(isUsableRouterStateTree('%5B%22%22%2C%7B%7D%5D')).toBe(true);
+    const devicesTree =
+      '["",{"children":[["host","acme.x","d"],{"children":["devices",{}]}]},null,null,true]';
+    expect(isUsableRouterStateTree(encodeURIComponent(devicesTree))).toBe(true);
+    expect(isUsableRouterStateTree('%5B%5D')).toBe(false);
+    expect(isUsableRouterStateTree(encodeURIComponent('[1,{}]'))).toBe(false);
+    expect(isUsableRouterStateTree(encodeURIComponent('["",{"children":[5]}]'))).toBe(false);
     expect(isUsableRouterStateTree('garbage')).toBe(false);
     expect(isUsableRouterStateTree('%7B%22a%22%3A1%7D')).toBe(false);
     expect(isUsableRouterStateTree('%E0%A4%A')).toBe(false);
