@@ -28,11 +28,11 @@ async function isFirstReceipt(
  */
 export async function receivePlatformWebhook(
   db: Database,
-  input: { tenant: Tenant; request: Request; rawBody: string; traceId: string | null },
+  input: { tenant: Tenant; request: Request; rawBody: string },
 ): Promise<WebhookReceipt> {
   const source = sourceForTenant(db, input.tenant);
   if (!source.parseWebhook) return { duplicate: false, events: 0 };
-  const { events, signedContentSha256 } = await source.parseWebhook(
+  const { events, signedContentSha256, deliveryId } = await source.parseWebhook(
     input.tenant,
     input.request,
     input.rawBody,
@@ -45,8 +45,8 @@ export async function receivePlatformWebhook(
       traceId: signedContentSha256,
     });
     const isNewTrace =
-      input.traceId === null ||
-      (await isFirstReceipt(tx, { tenantId, source: source.name, traceId: input.traceId }));
+      deliveryId === null ||
+      (await isFirstReceipt(tx, { tenantId, source: source.name, traceId: deliveryId }));
     if (!isNewContent || !isNewTrace) return { duplicate: true, events: 0 };
     await applySourceEvents(tx, { tenant: input.tenant, events });
     return { duplicate: false, events: events.length };

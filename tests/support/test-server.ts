@@ -82,6 +82,11 @@ export async function startTestServer(options: {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    // Only our child's own "Ready" counts: a leftover server on the port would answer /api/ready too.
+    if (!output.includes('Ready in')) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
     const ready = await fetch(`${origin}/api/ready`).then(
       (r) => r.ok,
       () => false,

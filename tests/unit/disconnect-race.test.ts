@@ -41,7 +41,7 @@ async function terraDeliveringTo(getDb: () => { db: Database; tenant: Tenant }) 
         headers,
         body: rawBody,
       });
-      receivePlatformWebhook(db, { tenant, request, rawBody, traceId: headers.get('x-terra-trace-id') }).then(
+      receivePlatformWebhook(db, { tenant, request, rawBody }).then(
         () => res.writeHead(200).end('{}'),
         () => res.writeHead(500).end('{}'),
       );

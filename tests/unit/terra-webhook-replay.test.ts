@@ -55,10 +55,14 @@ function signature(body: string, t: number): string {
 function deliver(body: string, header: string, traceId: string | null) {
   const request = new Request('http://portal.test/api/webhooks/terra/fitco', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'terra-signature': header },
+    headers: {
+      'content-type': 'application/json',
+      'terra-signature': header,
+      ...(traceId === null ? {} : { 'x-terra-trace-id': traceId }),
+    },
     body,
   });
-  return receivePlatformWebhook(db, { tenant, request, rawBody: body, traceId });
+  return receivePlatformWebhook(db, { tenant, request, rawBody: body });
 }
 
 async function status(): Promise<string | undefined> {

@@ -32,9 +32,19 @@ export type SourceEvent =
 
 /**
  * An inbound webhook whose signature checked out. `signedContentSha256` digests exactly what the
- * signature covers, so a replay is recognised whatever unsigned headers (a trace id) it carries.
+ * signature covers, so a replay is recognised whatever unsigned headers (a trace id) it carries;
+ * `deliveryId` is the platform's own id of the delivery (Terra's trace id), when it sends one.
  */
-export type VerifiedWebhook = { events: SourceEvent[]; signedContentSha256: string };
+export type VerifiedWebhook = {
+  events: SourceEvent[];
+  signedContentSha256: string;
+  deliveryId: string | null;
+};
+
+/** An inbound webhook's signature is missing, malformed, stale or wrong: answered 401, nothing changes. */
+export class WebhookSignatureError extends Error {
+  override name = 'WebhookSignatureError';
+}
 
 /** One data platform behind the portal (SPEC §6). Only files in lib/connections/sources know a platform. */
 export type ConnectionSource = {

@@ -140,6 +140,10 @@ export const terraSource: ConnectionSource = {
       rawBody,
       secret,
     });
-    return { events: terraWebhookEvents(rawBody), signedContentSha256 };
+    return {
+      events: terraWebhookEvents(rawBody),
+      signedContentSha256,
+      deliveryId: request.headers.get('x-terra-trace-id'),
+    };
   },
 };

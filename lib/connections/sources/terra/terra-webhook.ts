@@ -1,13 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual, sha256Hex } from '@/lib/security/hash';
+import { WebhookSignatureError } from '../connection-source';
 import type { SourceEvent } from '../connection-source';
 import { terraWebhookBody } from './terra-shapes';
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
-
-export class WebhookSignatureError extends Error {
-  override name = 'WebhookSignatureError';
-}
 
 /**
  * `terra-signature: t=<unix>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, within 300 s of now.
