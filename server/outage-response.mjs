@@ -25,7 +25,7 @@ export function outageResponse({ isApi, requestId }) {
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>Temporarily unavailable</title>
-<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f9fafb}main{max-width:32rem;margin:12vh auto;padding:2rem;background:#fff;border:1px solid #e5e7eb;border-radius:12px}h1{font-size:1.5rem;margin:0 0 .5rem}p{margin:.5rem 0;color:#4b5563}small{color:#6b7280}a{color:#0f766e;font-weight:600}
+<style>body{margin:0;padding:0 1rem;font:16px/1.5 system-ui,sans-serif;color:#1f2937;background:#f9fafb}main{max-width:32rem;margin:12vh auto;padding:2rem;background:#fff;border:1px solid #e5e7eb;border-radius:12px}h1{font-size:1.5rem;margin:0 0 .5rem}p{margin:.5rem 0;color:#4b5563}small{color:#6b7280}a{color:#0f766e;font-weight:600}
 @media (prefers-color-scheme:dark){body{background:#111827;color:#f3f4f6}main{background:#1f2937;border-color:#374151}p{color:#d1d5db}small{color:#9ca3af}a{color:#5eead4}}</style></head>
 <body><main><h1>Temporarily unavailable</h1>
 <p>We can't reach our database right now. Nothing was changed. Please try again in a few seconds.</p>
