@@ -40,7 +40,12 @@ beforeAll(async () => {
   pgliteDir = freshPgliteDir('trust-proxy');
   const world = databaseUrl
     ? inject('world')
-    : await seedWorld({ pgliteDir, tenants: [{ slug: 'acme', name: 'Acme Health' }] });
+    : await seedWorld({
+        pgliteDir,
+        tenants: [
+          { slug: 'acme', name: 'Acme Health', domains: [{ domain: 'devices.acme.test', verified: true }] },
+        ],
+      });
   const acme = world.tenants.acme;
   if (!acme) throw new Error('no acme tenant');
   acmeKey = acme.apiKey;
@@ -94,7 +99,8 @@ describe('TRUST_PROXY=1', () => {
     );
     expect(minted.status).toBe(201);
     const url = new URL(minted.json<{ url: string }>().url);
-    expect(url.origin).toBe(`http://${acmeHost}`);
+    // acme's verified custom domain, as configured: not the forwarded host.
+    expect(url.origin).toBe('http://devices.acme.test');
     expect(url.pathname).toMatch(/^\/l\/[A-Za-z0-9_-]{43,}$/);
   });
 
