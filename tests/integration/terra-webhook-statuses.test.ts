@@ -21,7 +21,7 @@ const devId = TERRA_DEVELOPERS.fitco.devId;
 type Devices = { devices: { id: string; provider: string; status: string }[]; notice: string | null };
 type Event = { type: string; data: { connection?: { id: string; status: string } } };
 type Webhooks = {
-  webhooks: { type: string; status_code: number | null; raw_body?: string; payload: unknown }[];
+  webhooks: { type: string; status_code: number | null; payload: unknown }[];
 };
 
 async function loadDevices(cookie: string): Promise<Devices> {
