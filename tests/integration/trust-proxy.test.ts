@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '@/lib/db/client';
@@ -62,6 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  fs.rmSync(pgliteDir, { recursive: true, force: true });
 });
 
 function guessFrom(target: string, forwardedFor: string) {
