@@ -36,25 +36,29 @@ export function actionField(html: string, buttonText: string): Record<string, st
   return fields;
 }
 
-/** Runs the sandbox connect flow over HTTP: Connect → consent Allow → /devices/return. Returns the new connection id. */
-export async function connectSandboxDevice(
+/** Posts a Connect or Reconnect button's no-JS form on /devices; returns where the source sends the browser. */
+async function pressDevicesButton(
   origin: string,
   host: string,
   cookie: string,
-  provider: string,
-): Promise<string> {
+  buttonText: string,
+  fields: Record<string, string>,
+): Promise<URL> {
   const page = await request(origin, { host, path: '/devices', headers: { cookie } });
-  const connectFields = actionField(page.body, `aria-label="Connect ${provider.charAt(0)}`);
-  const connectForm = multipartForm({ ...connectFields, provider });
+  const form = multipartForm({ ...actionField(page.body, buttonText), ...fields });
   const started = await request(origin, {
     host,
     path: '/devices',
     method: 'POST',
-    headers: { cookie, 'content-type': connectForm.contentType },
-    body: connectForm.body,
+    headers: { cookie, 'content-type': form.contentType },
+    body: form.body,
   });
   expect(started.status).toBe(303);
-  const authorizeUrl = new URL(started.headers.location ?? '', `http://${host}`);
+  return new URL(started.headers.location ?? '', `http://${host}`);
+}
+
+/** Answers the sandbox consent page with Allow and follows the way back through /devices/return. */
+async function allowSandboxConsent(origin: string, host: string, cookie: string, authorizeUrl: URL) {
   const state = authorizeUrl.searchParams.get('state') ?? '';
   const consent = await request(origin, {
     host,
@@ -77,11 +81,51 @@ export async function connectSandboxDevice(
     headers: { cookie },
   });
   expect(returned.status).toBe(303);
-  expect(returned.headers.location).toContain('connected=');
+  return returned.headers.location ?? '';
+}
+
+/** Runs the sandbox connect flow over HTTP: Connect → consent Allow → /devices/return. Returns the new connection id. */
+export async function connectSandboxDevice(
+  origin: string,
+  host: string,
+  cookie: string,
+  provider: string,
+): Promise<string> {
+  const authorizeUrl = await pressDevicesButton(
+    origin,
+    host,
+    cookie,
+    `aria-label="Connect ${provider.charAt(0)}`,
+    { provider },
+  );
+  expect(await allowSandboxConsent(origin, host, cookie, authorizeUrl)).toContain('connected=');
   const listed = await request(origin, { host, path: '/devices/connections', headers: { cookie } });
   const device = listed
     .json<{ devices: { id: string; provider: string }[] }>()
     .devices.find((d) => d.provider === provider);
   if (!device) throw new Error(`${provider} not connected`);
   return device.id;
+}
+
+/**
+ * Runs the sandbox reconnect flow over HTTP for a connection that needs it: "Reconnect {Provider}" →
+ * consent Allow → /devices/return. Returns where the return page sends the browser.
+ */
+export async function reconnectSandboxDevice(
+  origin: string,
+  host: string,
+  cookie: string,
+  connection: { id: string; provider: string; providerName: string },
+): Promise<string> {
+  const authorizeUrl = await pressDevicesButton(
+    origin,
+    host,
+    cookie,
+    `>Reconnect ${connection.providerName}<`,
+    {
+      provider: connection.provider,
+      connection_id: connection.id,
+    },
+  );
+  return allowSandboxConsent(origin, host, cookie, authorizeUrl);
 }
