@@ -48,6 +48,12 @@ async function refuseForbiddenResolution(
     });
   } catch (error) {
     if (error instanceof UnsafeUrlError) throw urlRefused(error);
+    // Plain http (the loopback flag) is allowed only to this machine, which a name must prove now.
+    if (url.protocol === 'http:') {
+      throw urlRefused(
+        new UnsafeUrlError(`host ${url.hostname} does not resolve, and http is allowed only to loopback`),
+      );
+    }
     // Not resolvable yet (or no DNS here): accepted, because every delivery vets the address again.
     logger.info('webhook.endpoint_unresolved_at_add', {
       tenantId,

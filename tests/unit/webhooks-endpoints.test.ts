@@ -102,6 +102,21 @@ describe('webhook endpoints', () => {
       message:
         'url resolves to a non-loopback address (93.184.216.34), and http is allowed only to loopback.',
     });
+    const addWithoutDns = (url: string) =>
+      createWebhookEndpoint(db, {
+        tenantId: acme.id,
+        url,
+        eventTypes: null,
+        resolver: async () => {
+          throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+        },
+        allowLoopback: true,
+      });
+    await expect(addWithoutDns('http://example.com/h')).rejects.toMatchObject({
+      param: 'url',
+      code: 'url_unsafe',
+      message: 'url host example.com does not resolve, and http is allowed only to loopback.',
+    });
     await expect(add('http://93.184.216.34/in')).rejects.toMatchObject({
       param: 'url',
       message: 'url must use https (http is allowed only to a loopback address).',
