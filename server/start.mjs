@@ -63,7 +63,7 @@ function refuse(req, res, refusal) {
 
 /** @param {Record<string, unknown>} fields */
 function logLine(fields) {
-  const requestId = currentRequestFacts()?.requestId;
+  const requestId = fields.requestId ?? currentRequestFacts()?.requestId;
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields, requestId })}\n`);
 }
 
@@ -77,7 +77,7 @@ function answerOutage(req, res, requestId) {
     'x-request-id': requestId,
   });
   res.end(req.method === 'HEAD' ? undefined : body);
-  logLine({ level: 'error', event: 'http.database_unavailable', status: 503 });
+  logLine({ level: 'error', event: 'http.database_unavailable', status: 503, requestId });
 }
 
 /**
