@@ -2,7 +2,7 @@
 // Runs the unit tests only (vitest.mutation.config.ts), one mutant at a time: the machine has two
 // cores and is shared with builds and integration runs.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts' },
@@ -30,3 +30,5 @@ export default {
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['.next', '.data', '.ci-out', 'reports', 'test-results', 'playwright-report', 'tests/e2e'],
 };
+
+export default config;
