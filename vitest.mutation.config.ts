@@ -15,5 +15,7 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 30_000,
+    // Opening a PGlite takes seconds on a busy machine; a timed-out hook would count as a kill.
+    hookTimeout: 60_000,
   },
 });
