@@ -46,6 +46,8 @@ describe('ensureContrast', () => {
     expect(ensureContrast('#0f766e', '#ffffff')).toBe('#0f766e');
     expect(ensureContrast('#767676', '#ffffff')).toBe('#767676');
     expect(ensureContrast('#7f7f7f', '#ffffff', 3)).toBe('#7f7f7f');
+    // Exactly the ratio asked for is enough: white on white is 1:1.
+    expect(ensureContrast('#ffffff', '#ffffff', 1)).toBe('#ffffff');
   });
 
   it('darkens toward black on a light background in twentieths, just far enough for 4.5:1', () => {
@@ -69,6 +71,7 @@ describe('ensureContrast', () => {
   it('ends at black or white when no step reaches the ratio', () => {
     expect(ensureContrast('#ffffff', '#ffffff', 21)).toBe('#000000');
     expect(ensureContrast('#000000', '#000000', 22)).toBe('#ffffff');
+    expect(ensureContrast('#ffffff', '#ffffff', 22)).toBe('#000000');
   });
 });
 

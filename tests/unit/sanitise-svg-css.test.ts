@@ -146,3 +146,38 @@ describe('SVG sanitiser: elements, attributes and references', () => {
     expect(() => sanitiseSvg('<svg><rect></svg>')).toThrow('is not a well-formed SVG file');
   });
 });
+
+describe('SVG sanitiser: names, namespaces and text', () => {
+  it('drops url () with a space before the parenthesis when it leaves the file', () => {
+    const result = sanitiseSvg(svg('<style>rect{fill:url (https://evil.test/a.png)}</style>'));
+    expect(result.removed).toEqual(['external reference in style']);
+  });
+
+  it('keeps a reference to a longer id', () => {
+    const result = sanitiseSvg(svg('<use href="#logo-mark.v2"/>'));
+    expect(result.svg).toBe(`<svg ${NS}><use href="#logo-mark.v2"></use></svg>`);
+  });
+
+  it('treats href in a foreign namespace as a foreign attribute', () => {
+    const result = sanitiseSvg(svg('<use xmlns:foo="urn:foo" foo:href="#p"/>'));
+    expect(result.svg).toBe(`<svg ${NS}><use></use></svg>`);
+    expect(result.removed).toEqual(['attribute foo:href']);
+  });
+
+  it('reads prefixed SVG elements by their local name', () => {
+    const result = sanitiseSvg('<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:rect width="1"/></s:svg>');
+    expect(result).toEqual({ svg: `<svg ${NS}><rect width="1"></rect></svg>`, removed: [] });
+  });
+
+  it('checks only style text for fetching CSS', () => {
+    const result = sanitiseSvg(svg('<title>@import and url(x)</title>'));
+    expect(result).toEqual({ svg: `<svg ${NS}><title>@import and url(x)</title></svg>`, removed: [] });
+  });
+
+  it('drops a comment without reporting anything', () => {
+    expect(sanitiseSvg(svg('<!-- made with a tool --><rect/>'))).toEqual({
+      svg: `<svg ${NS}><rect></rect></svg>`,
+      removed: [],
+    });
+  });
+});
