@@ -10,6 +10,8 @@ const config = [
       'node_modules/**',
       'drizzle/**',
       '.data/**',
+      '.stryker-tmp/**',
+      'reports/**',
       'test-results/**',
       'playwright-report/**',
       'next-env.d.ts',
