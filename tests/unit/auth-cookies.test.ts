@@ -15,9 +15,8 @@ vi.mock('next/headers', () => ({
 }));
 
 const { SESSION_MAX_AGE_SECONDS, authOptions } = await import('@/lib/auth/auth-options');
-const { readSessionCookie, sessionClearCookie, sessionSetCookie } =
-  await import('@/lib/auth/current-session-cookie');
-const { sessionCookieName, sessionCookieOptions } = await import('@/lib/auth/session-cookie');
+const { readSessionCookie, sessionCookieName, sessionCookieOptions, sessionSetCookie } =
+  await import('@/lib/auth/session-cookie');
 
 beforeEach(() => {
   jar.clear();
@@ -34,9 +33,6 @@ describe('session cookie behind https', () => {
     expect(sessionCookieOptions()).toEqual({ httpOnly: true, sameSite: 'lax', path: '/', secure: true });
     expect(sessionSetCookie('abc')).toBe(
       '__Host-cp_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure',
-    );
-    expect(sessionClearCookie()).toBe(
-      '__Host-cp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure',
     );
   });
 
@@ -73,7 +69,6 @@ describe('session cookie on local http', () => {
     expect(sessionCookieName()).toBe('cp_session');
     expect(sessionCookieOptions().secure).toBe(false);
     expect(sessionSetCookie('abc')).toBe('cp_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200');
-    expect(sessionClearCookie()).toBe('cp_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
   });
 
   it('reads cp_session', async () => {

@@ -9,11 +9,16 @@ vi.stubEnv('NEXTAUTH_SECRET', 'unit-test-secret-0123456789abcdef0123');
 vi.stubEnv('PORTAL_ENCRYPTION_KEY', 'unit-test-key-0123456789abcdef012345');
 
 // A server action's world: Next's cookies and redirect, the process-wide database and the sentences.
-const world = vi.hoisted(() => ({ db: undefined as unknown as Database, jar: new Map<string, string>() }));
+const world = vi.hoisted(() => ({
+  db: undefined as unknown as Database,
+  jar: new Map<string, string>(),
+  host: 'acme.localhost:3000',
+}));
 vi.mock('next/headers', () => ({
   cookies: async () => ({
     get: (name: string) => (world.jar.has(name) ? { name, value: world.jar.get(name) } : undefined),
   }),
+  headers: async () => new Headers({ host: world.host, 'user-agent': 'Unit/1.0' }),
 }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
@@ -29,7 +34,8 @@ vi.mock('@/lib/i18n/action-messages', () => ({
   errorSentence: async (_signedIn: unknown, code: string) => `sentence:${code}`,
 }));
 
-const { actionSession, emptyInput, portalAction } = await import('@/lib/auth/portal-action');
+const { portalContext, portalAction } = await import('@/lib/auth/portal-action');
+const emptyInput = z.object({});
 const { encodeSessionToken } = await import('@/lib/auth/session-token');
 const { sessionCookieName } = await import('@/lib/auth/session-cookie');
 const { PortalError } = await import('@/lib/errors');
@@ -47,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => close());
 beforeEach(() => {
   world.jar.clear();
+  world.host = 'acme.localhost:3000';
 });
 
 async function signIn(claims: { tid?: string; revoked?: boolean } = {}) {
@@ -73,22 +80,29 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
-describe('actionSession', () => {
-  it('takes the tenant from the session cookie', async () => {
+describe('portalContext', () => {
+  it('is the session and its tenant, on that tenant’s host, with the origin the user is on', async () => {
     const id = await signIn();
-    const result = await actionSession();
+    const result = await portalContext();
     expect(result?.tenant.id).toBe(tenant.id);
     expect(result?.session).toMatchObject({ id, tenantId: tenant.id, referenceId: 'user-1' });
+    expect(result?.portalOrigin).toBe('http://acme.localhost:3000');
+    expect(result?.requestOrigin).toMatchObject({ userAgent: 'Unit/1.0' });
   });
 
-  it('is null without a cookie, for a tenant that does not exist, or a revoked session', async () => {
-    expect(await actionSession()).toBeNull();
+  it('is null on another host, without a cookie, for a tenant that does not exist, or a revoked session', async () => {
+    await signIn();
+    world.host = 'globex.localhost:3000';
+    expect(await portalContext()).toBeNull();
+    world.host = 'acme.localhost:3000';
+    world.jar.clear();
+    expect(await portalContext()).toBeNull();
     world.jar.set(sessionCookieName(), 'garbage');
-    expect(await actionSession()).toBeNull();
+    expect(await portalContext()).toBeNull();
     await signIn({ tid: 'ten_missing' });
-    expect(await actionSession()).toBeNull();
+    expect(await portalContext()).toBeNull();
     await signIn({ revoked: true });
-    expect(await actionSession()).toBeNull();
+    expect(await portalContext()).toBeNull();
   });
 });
 
@@ -111,11 +125,14 @@ describe('portalAction', () => {
       form({ name: 'Ada', $ACTION_ID_abc: 'x', $ACTION_REF_1: 'y' }),
     );
     expect(result).toEqual({ ok: true, message: 'done' });
-    expect(handler).toHaveBeenCalledWith({
-      session: expect.objectContaining({ id }),
-      tenant: expect.objectContaining({ id: tenant.id }),
-      input: { name: 'Ada' },
-    });
+    expect(handler).toHaveBeenCalledWith(
+      expect.objectContaining({
+        session: expect.objectContaining({ id }),
+        tenant: expect.objectContaining({ id: tenant.id }),
+        portalOrigin: 'http://acme.localhost:3000',
+        input: { name: 'Ada' },
+      }),
+    );
   });
 
   it('answers field errors, the first message per field, without calling the handler', async () => {

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DbClient from '@/lib/db/client';
 import type { Database } from '@/lib/db/client';
-import { portalSessions } from '@/lib/db/schema';
+import { auditEvents, portalSessions } from '@/lib/db/schema';
 import type { Tenant } from '@/lib/tenants/tenant';
 
 vi.stubEnv('NEXTAUTH_SECRET', 'unit-test-secret-0123456789abcdef0123');
@@ -24,6 +24,7 @@ vi.mock('next/headers', () => ({
       world.jar.set(name, value);
     },
   }),
+  headers: async () => new Headers({ 'user-agent': 'Unit/1.0', 'x-request-id': 'req-unit' }),
 }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
@@ -34,8 +35,8 @@ vi.mock('@/lib/db/client', async (importOriginal) => ({
   ...(await importOriginal<typeof DbClient>()),
   getDb: async () => world.db,
 }));
-vi.mock('@/lib/tenants/current-tenant', () => ({
-  getTenantForHostSegment: async (segment: string) => world.tenants.get(segment) ?? null,
+vi.mock('@/lib/tenants/resolve-tenant-by-host', () => ({
+  resolveTenantByHost: async (_db: unknown, input: { host: string }) => world.tenants.get(input.host) ?? null,
 }));
 
 const { getPortalSession, requirePortalSession } = await import('@/lib/auth/get-portal-session');
@@ -95,11 +96,11 @@ describe('getPortalSession / requirePortalSession', () => {
     expect((await requirePortalSession('acme.portal.test')).session.id).toBe(id);
   });
 
-  it("is null on another tenant's host, which sends the user to /expired?reason=session", async () => {
+  it("is null on another tenant's host, where it counts as no session at all (/expired?reason=signed_out)", async () => {
     await signedIn(acme);
     expect(await getPortalSession('globex.portal.test')).toBeNull();
     await expect(requirePortalSession('globex.portal.test')).rejects.toThrow(
-      'NEXT_REDIRECT /expired?reason=session',
+      'NEXT_REDIRECT /expired?reason=signed_out',
     );
   });
 
@@ -110,11 +111,11 @@ describe('getPortalSession / requirePortalSession', () => {
     );
   });
 
-  it('treats an unknown host like a lapsed session when a cookie came along', async () => {
+  it('treats an unknown host as signed out, cookie or not (its pages answer 404 anyway)', async () => {
     await signedIn(acme);
     expect(await getPortalSession('nobody.portal.test')).toBeNull();
     await expect(requirePortalSession('nobody.portal.test')).rejects.toThrow(
-      'NEXT_REDIRECT /expired?reason=session',
+      'NEXT_REDIRECT /expired?reason=signed_out',
     );
     world.jar.clear();
     await expect(requirePortalSession('nobody.portal.test')).rejects.toThrow(
@@ -155,8 +156,22 @@ describe('signOutPortalSession', () => {
     const id = await signedIn(acme, 'fr');
     const signed = await getPortalSession('acme.portal.test');
     if (!signed) throw new Error('not signed in');
-    await signOutPortalSession(signed.session);
+    await signOutPortalSession({
+      ...signed,
+      portalOrigin: 'https://acme.portal.test',
+      requestOrigin: { ip: '203.0.113.5', userAgent: 'Unit/1.0', requestId: 'req-unit' },
+    });
     expect(await revokedAt(id)).toBeInstanceOf(Date);
+    const [audit] = await world.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'portal_session.signed_out'), eq(auditEvents.subjectId, id)));
+    expect([audit?.actorId, audit?.outcome, audit?.ip, audit?.requestId]).toEqual([
+      'user-1',
+      'ok',
+      '203.0.113.5',
+      'req-unit',
+    ]);
     expect(world.jar.has(sessionCookieName())).toBe(false);
     expect(world.set).toEqual([expect.objectContaining({ name: 'cp_locale', value: 'fr' })]);
   });

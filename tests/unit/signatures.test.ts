@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { WebhookSignatureError } from '@/lib/connections/sources/connection-source';
 import {
   SIGNATURE_TOLERANCE_SECONDS,
-  WebhookSignatureError,
   verifyTerraSignature,
 } from '@/lib/connections/sources/terra/terra-webhook';
 import { signWebhook } from '@/lib/webhooks/sign-webhook';
