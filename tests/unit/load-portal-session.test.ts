@@ -108,7 +108,7 @@ describe('loadPortalSession', () => {
 
   it("refuses another tenant's cookie, and a cookie naming another tenant's session", async () => {
     const { cookie } = await sessionAt();
-    expect(await load(cookie, globex.id)).toEqual({ kind: 'invalid' });
+    expect(await load(cookie, globex.id)).toEqual({ kind: 'foreign' });
     const theirs = await sessionAt({}, globex);
     const relabelled = await encodeSessionToken({ sid: theirs.id, tid: tenant.id, ref: 'user-1' });
     expect(await load(relabelled)).toEqual({ kind: 'invalid' });

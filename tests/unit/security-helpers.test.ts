@@ -21,18 +21,24 @@ describe('clientOrigin', () => {
     ).toEqual({
       ip: '203.0.113.9',
       userAgent: 'ua',
+      requestId: null,
     });
     env.TRUST_PROXY = true;
     expect(clientOrigin(headers({ 'x-forwarded-for': ' 198.51.100.1 ,10.0.0.2' }))).toEqual({
       ip: '198.51.100.1',
       userAgent: null,
+      requestId: null,
     });
   });
 
   it('has no address when none was forwarded, and skips empty hops', () => {
     env.TRUST_PROXY = false;
-    expect(clientOrigin(headers({}))).toEqual({ ip: null, userAgent: null });
-    expect(clientOrigin(headers({ 'x-forwarded-for': ' , ' }))).toEqual({ ip: null, userAgent: null });
+    expect(clientOrigin(headers({}))).toEqual({ ip: null, userAgent: null, requestId: null });
+    expect(clientOrigin(headers({ 'x-forwarded-for': ' , ' }))).toEqual({
+      ip: null,
+      userAgent: null,
+      requestId: null,
+    });
     expect(clientOrigin(headers({ 'x-forwarded-for': '203.0.113.9,' })).ip).toBe('203.0.113.9');
     env.TRUST_PROXY = true;
     expect(clientOrigin(headers({ 'x-forwarded-for': ',203.0.113.9' })).ip).toBe('203.0.113.9');
