@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
 
 const config = [
@@ -36,6 +37,15 @@ const config = [
           message: 'Read configuration through lib/env.ts.',
         },
       ],
+    },
+  },
+  {
+    // An update or delete without where() would touch every tenant's rows (create-t3-app's setup).
+    files: ['lib/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
   },
   {
