@@ -92,23 +92,21 @@ function guardResponse(req, res, { requestId, startedAt }) {
   const writeHead = res.writeHead.bind(res);
   /** @type {(...args: any[]) => http.ServerResponse} */
   const filtered = (status, ...rest) => {
-    if (status >= 500 && databaseFailedAt() >= startedAt) {
+    /** Answers with our own response instead of Next's error page, whose later writes go nowhere. @param {() => void} answer */
+    const replaceWith = (answer) => {
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       res.writeHead = writeHead;
-      answerOutage(req, res, requestId);
-      // Whatever Next still writes for its own error page goes nowhere.
+      answer();
       res.write = () => true;
       res.end = () => res;
       return res;
-    }
+    };
+    if (status >= 500 && databaseFailedAt() >= startedAt)
+      return replaceWith(() => answerOutage(req, res, requestId));
     const facts = currentRequestFacts();
     if (status >= 500 && isActionPost(req) && facts && !facts.actionEntered) {
-      for (const name of res.getHeaderNames()) res.removeHeader(name);
-      res.writeHead = writeHead;
-      refuse(req, res, facts.crossOriginAction ? CROSS_ORIGIN_ACTION : UNREADABLE_ACTION);
-      res.write = () => true;
-      res.end = () => res;
-      return res;
+      const refusal = facts.crossOriginAction ? CROSS_ORIGIN_ACTION : UNREADABLE_ACTION;
+      return replaceWith(() => refuse(req, res, refusal));
     }
     for (const name of INTERNAL_RESPONSE_HEADERS) res.removeHeader(name);
     const headers = rest.find((arg) => arg && typeof arg === 'object');
