@@ -28,6 +28,8 @@ export type ApiContext<Body, Params, Query> = {
   origin: RequestOrigin;
 };
 
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 function authError(code: string, message: string): PortalError {
@@ -45,12 +47,23 @@ async function authenticate(db: Database, request: Request): Promise<Authenticat
   return key;
 }
 
+/** Parses one part of the request with the route's schema; a route that declares none gets undefined. */
+function parsePart<S extends z.ZodType | undefined>(
+  schema: S | undefined,
+  read: () => unknown,
+  refuse: (issues: z.core.$ZodIssue[], input: unknown) => PortalError,
+): Output<S> {
+  if (!schema) return undefined as Output<S>;
+  const input = read();
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw refuse(parsed.error.issues, input);
+  return parsed.data as Output<S>;
+}
+
 /**
  * Every /api/v1 handler goes through here: API key → rate limit → body (≤ 64 KiB, JSON, zod) →
  * Idempotency-Key replay → handler → error envelope. The tenant is the API key's, nothing else.
  */
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
-
 export function apiRoute<
   BodySchema extends z.ZodType | undefined = undefined,
   ParamsSchema extends z.ZodType | undefined = undefined,
@@ -84,27 +97,19 @@ export function apiRoute<
       }
       const hasBody = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
       const text = hasBody ? await readBodyText(request) : '';
-      let body: unknown;
-      if (options.body) {
-        const json = parseJsonBody(text);
-        const parsed = options.body.safeParse(json);
-        if (!parsed.success) throw validationError(parsed.error.issues, json);
-        body = parsed.data;
-      }
-      let params: unknown;
-      if (options.params) {
-        const parsed = options.params.safeParse(await routeContext.params);
-        // A path that cannot name anything is simply not found.
-        if (!parsed.success) throw notFound('resource', parsed.error.issues[0]?.path.map(String).join('.'));
-        params = parsed.data;
-      }
-      let query: unknown;
-      if (options.query) {
-        const searchParams = Object.fromEntries(new URL(request.url).searchParams);
-        const parsed = options.query.safeParse(searchParams);
-        if (!parsed.success) throw validationError(parsed.error.issues, searchParams);
-        query = parsed.data;
-      }
+      const body = parsePart(options.body, () => parseJsonBody(text), validationError);
+      const pathParams = await routeContext.params;
+      // A path that cannot name anything is simply not found.
+      const params = parsePart(
+        options.params,
+        () => pathParams,
+        (issues) => notFound('resource', issues[0]?.path.map(String).join('.')),
+      );
+      const query = parsePart(
+        options.query,
+        () => Object.fromEntries(new URL(request.url).searchParams),
+        validationError,
+      );
       const idempotencyKey = request.headers.get('idempotency-key');
       if (idempotencyKey !== null && request.method === 'POST') {
         if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
@@ -139,9 +144,9 @@ export function apiRoute<
         db,
         key,
         tenantId: key.tenantId,
-        body: body as never,
-        params: params as never,
-        query: query as never,
+        body,
+        params,
+        query,
         actor: { type: 'api', id: key.keyId },
         origin: clientOrigin(request.headers),
       });

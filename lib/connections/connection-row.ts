@@ -1,13 +1,15 @@
+import type { z } from 'zod';
+import type { connectionObjectSchema } from '@/lib/api/schemas/connections';
 import type { connections } from '@/lib/db/schema';
 import { providerInfo } from './provider-catalogue';
 
 export type ConnectionRow = typeof connections.$inferSelect;
 
 /** The connection object of the developer API (SPEC §7). */
-export function connectionObject(row: ConnectionRow) {
+export function connectionObject(row: ConnectionRow): z.output<typeof connectionObjectSchema> {
   return {
     id: row.id,
-    object: 'connection' as const,
+    object: 'connection',
     reference_id: row.referenceId,
     provider: row.provider,
     status: row.status,

@@ -13,10 +13,14 @@ type OpenDatabase = { db: Database; close: () => Promise<void> };
 
 const migrationsFolder = () => path.join(process.cwd(), 'drizzle');
 
-/** Opens a database and applies the committed migrations. `memory://` gives a throwaway PGlite. */
+/**
+ * Opens a database and applies the committed migrations. `memory://` gives a throwaway PGlite;
+ * `pgliteImage` (a `dumpDataDir()` tarball) starts it from a copy instead of an empty cluster.
+ */
 export async function openDatabase(options: {
   databaseUrl?: string;
   pgliteDir?: string;
+  pgliteImage?: Blob;
 }): Promise<OpenDatabase> {
   if (options.databaseUrl) {
     const { Pool } = await import('pg');
@@ -33,7 +37,8 @@ export async function openDatabase(options: {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dir = options.pgliteDir ?? 'memory://';
   const releaseLock = dir.startsWith('memory://') ? () => undefined : lockDataDir(dir);
-  const client = new PGlite(dir.startsWith('memory://') ? dir : path.resolve(/*turbopackIgnore: true*/ dir));
+  const dataDir = dir.startsWith('memory://') ? dir : path.resolve(/*turbopackIgnore: true*/ dir);
+  const client = new PGlite(dataDir, options.pgliteImage ? { loadDataDir: options.pgliteImage } : {});
   const db = drizzle(client, { schema });
   try {
     await migrate(db, { migrationsFolder: migrationsFolder() });

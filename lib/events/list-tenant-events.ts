@@ -1,4 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { eventListSchema } from '@/lib/api/schemas/events';
 import type { DbOrTx } from '@/lib/db/client';
 import { webhookEvents } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
@@ -7,7 +9,7 @@ import { notFound } from '@/lib/errors';
 export async function listTenantEvents(
   db: DbOrTx,
   input: { tenantId: string; startingAfter?: string; limit: number },
-) {
+): Promise<z.output<typeof eventListSchema>> {
   const filters = [eq(webhookEvents.tenantId, input.tenantId)];
   if (input.startingAfter) {
     const [cursor] = await db
@@ -25,11 +27,11 @@ export async function listTenantEvents(
     .orderBy(desc(webhookEvents.seq))
     .limit(input.limit + 1);
   return {
-    object: 'list' as const,
+    object: 'list',
     has_more: rows.length > input.limit,
     data: rows.slice(0, input.limit).map((row) => ({
       id: row.id,
-      object: 'event' as const,
+      object: 'event',
       type: row.type,
       created_at: row.createdAt.toISOString(),
       data: row.data,

@@ -5,7 +5,7 @@ import type { SignedIn } from '@/lib/auth/get-portal-session';
 import { type DeviceView, deviceView } from '@/lib/connections/connection-row';
 import { listConnectionsForUser } from '@/lib/connections/list-connections-for-user';
 import { type ProviderView, listProvidersForTenant } from '@/lib/connections/list-providers-for-tenant';
-import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
+import { unlessUnreachable } from '@/lib/connections/sources/connection-source';
 import { syncPlatformConnections } from '@/lib/connections/sync-platform-connections';
 import { getEnv } from '@/lib/env';
 
@@ -25,23 +25,10 @@ async function refreshFromPlatform(signedIn: SignedIn): Promise<boolean> {
   const { tenant, session } = signedIn;
   const key = `${tenant.id}:${session.referenceId}`;
   if (recentlySynced.get(key)) return true;
-  try {
-    await syncPlatformConnections(signedIn.db, { tenant, referenceId: session.referenceId });
-    recentlySynced.set(key, true, getEnv().PLATFORM_SYNC_TTL_SECONDS * 1000);
-    return true;
-  } catch (error) {
-    if (error instanceof SourceUnavailableError) return false;
-    throw error;
-  }
-}
-
-async function providersOrNothing(signedIn: SignedIn): Promise<ProviderView[] | null> {
-  try {
-    return await listProvidersForTenant(signedIn.db, { tenant: signedIn.tenant });
-  } catch (error) {
-    if (error instanceof SourceUnavailableError) return null;
-    throw error;
-  }
+  const synced = syncPlatformConnections(signedIn.db, { tenant, referenceId: session.referenceId });
+  if ((await unlessUnreachable(synced, 'unreachable')) === 'unreachable') return false;
+  recentlySynced.set(key, true, getEnv().PLATFORM_SYNC_TTL_SECONDS * 1000);
+  return true;
 }
 
 /**
@@ -51,7 +38,10 @@ async function providersOrNothing(signedIn: SignedIn): Promise<ProviderView[] | 
  */
 export async function loadDevicesData(signedIn: SignedIn): Promise<DevicesData> {
   const { db, tenant, session } = signedIn;
-  const [fresh, providers] = await Promise.all([refreshFromPlatform(signedIn), providersOrNothing(signedIn)]);
+  const [fresh, providers] = await Promise.all([
+    refreshFromPlatform(signedIn),
+    unlessUnreachable(listProvidersForTenant(db, { tenant }), null),
+  ]);
   const rows = await listConnectionsForUser(db, { tenantId: tenant.id, referenceId: session.referenceId });
   const connected = new Set(rows.map((row) => row.provider));
   return {

@@ -1,4 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { webhookDeliveryListSchema } from '@/lib/api/schemas/webhook-deliveries';
 import type { DbOrTx } from '@/lib/db/client';
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
@@ -7,7 +9,7 @@ import { notFound } from '@/lib/errors';
 export async function listWebhookDeliveries(
   db: DbOrTx,
   input: { tenantId: string; endpointId?: string; startingAfter?: string; limit: number },
-) {
+): Promise<z.output<typeof webhookDeliveryListSchema>> {
   const deliveries = webhookDeliveries;
   const filters = [eq(deliveries.tenantId, input.tenantId)];
   if (input.endpointId) {
@@ -42,11 +44,11 @@ export async function listWebhookDeliveries(
     .orderBy(desc(deliveries.createdAt), desc(deliveries.id))
     .limit(input.limit + 1);
   return {
-    object: 'list' as const,
+    object: 'list',
     has_more: rows.length > input.limit,
     data: rows.slice(0, input.limit).map(({ delivery, eventType }) => ({
       id: delivery.id,
-      object: 'webhook_delivery' as const,
+      object: 'webhook_delivery',
       event_id: delivery.eventId,
       event_type: eventType,
       endpoint_id: delivery.endpointId,

@@ -1,4 +1,5 @@
 import { openDatabase } from '@/lib/db/client';
+import { openMemoryDatabase } from './memory-db';
 import { createThrowawayDatabase } from './throwaway-postgres';
 
 export type WebhookTestBackend = {
@@ -9,7 +10,7 @@ export type WebhookTestBackend = {
 /** PGlite in memory always; also a throwaway PostgreSQL database when TEST_DATABASE_URL is set. */
 export function webhookTestBackends(): WebhookTestBackend[] {
   const backends: WebhookTestBackend[] = [
-    { name: 'PGlite', open: () => openDatabase({ pgliteDir: 'memory://' }) },
+    { name: 'PGlite', open: openMemoryDatabase },
   ];
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {

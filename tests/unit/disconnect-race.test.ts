@@ -15,6 +15,7 @@ import { createTenant } from '@/lib/tenants/create-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 import { type TerraEmulator, startTerraEmulator } from '../emulators/terra/server';
+import { openMemoryDatabase } from '../support/memory-db';
 import { createThrowawayDatabase } from '../support/throwaway-postgres';
 
 vi.stubEnv('PORTAL_ENCRYPTION_KEY', 'unit-test-key-0123456789abcdef012345');
@@ -325,7 +326,7 @@ describe('a disconnect Terra refuses (embedded PGlite)', () => {
   let emulator: Awaited<ReturnType<typeof terraDeliveringTo>>;
 
   beforeAll(async () => {
-    opened = await openDatabase({ pgliteDir: 'memory://' });
+    opened = await openMemoryDatabase();
     emulator = await terraDeliveringTo(() => ({ db: opened.db, tenant: world.fitco }));
     world = await tenantsIn(opened.db, emulator.terra);
   }, 30_000);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
-import { terraConfig } from '@/lib/connections/sources/terra/terra-config';
+import { SourceUnavailableError, WebhookSignatureError } from '@/lib/connections/sources/connection-source';
+import { terraConfig, terraWebhookSecret } from '@/lib/connections/sources/terra/terra-config';
 import type { Database } from '@/lib/db/client';
 import { tenants } from '@/lib/db/schema';
 import { createTenant } from '@/lib/tenants/create-tenant';
@@ -49,6 +49,28 @@ describe('Terra configuration', () => {
       .returning();
     if (!updated) throw new Error('no row');
     expect(() => terraConfig(updated)).toThrow(SourceUnavailableError);
+  });
+
+  it('has no webhook secret to verify with when none is set, or when it no longer decrypts', async () => {
+    const notConfigured = { name: 'WebhookSignatureError', reason: 'not_configured' };
+    const unset = await terraTenant('nohooks', 'k');
+    expect(() => terraWebhookSecret(unset)).toThrow(WebhookSignatureError);
+    expect(() => terraWebhookSecret(unset)).toThrow(expect.objectContaining(notConfigured));
+
+    const withSecret = await updateTenant(db, {
+      tenantId: unset.id,
+      patch: { sourceSecrets: { webhookSecret: 'whsec-of-nohooks' } },
+    });
+    expect(terraWebhookSecret(withSecret)).toBe('whsec-of-nohooks');
+    const other = await terraTenant('otherhooks', 'k');
+    const copied = {
+      ...other,
+      sourceConfig: {
+        ...other.sourceConfig,
+        webhookSecretCiphertext: withSecret.sourceConfig.webhookSecretCiphertext,
+      },
+    };
+    expect(() => terraWebhookSecret(copied)).toThrow(expect.objectContaining(notConfigured));
   });
 
   it('derives the widget URL from a custom REST base (the emulator)', async () => {

@@ -44,6 +44,13 @@ export type VerifiedWebhook = {
 /** An inbound webhook's signature is missing, malformed, stale or wrong: answered 401, nothing changes. */
 export class WebhookSignatureError extends Error {
   override name = 'WebhookSignatureError';
+  /** not_configured: the tenant has no usable signing secret, so no delivery can be verified. */
+  constructor(
+    message: string,
+    readonly reason: 'invalid' | 'not_configured' = 'invalid',
+  ) {
+    super(message);
+  }
 }
 
 /** One data platform behind the portal (SPEC §6). Only files in lib/connections/sources know a platform. */
@@ -83,5 +90,18 @@ export class SourceUnavailableError extends Error {
     readonly kind: 'timeout' | 'rate_limited' | 'server_error' | 'bad_response' | 'auth' | 'not_configured',
   ) {
     super(message);
+  }
+}
+
+/**
+ * A platform call whose failure the page can live with: `fallback` when the platform cannot be
+ * reached, every other error thrown on. The wrappers (portalAction, apiRoute) map the rest.
+ */
+export async function unlessUnreachable<T, const F>(work: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof SourceUnavailableError) return fallback;
+    throw error;
   }
 }

@@ -1,5 +1,7 @@
 // GET /api/v1/providers — providers enabled for this tenant
+import type { z } from 'zod';
 import { apiRoute } from '@/lib/api/api-route';
+import type { providerListSchema } from '@/lib/api/schemas/connections';
 import { listProvidersForTenant } from '@/lib/connections/list-providers-for-tenant';
 import { requireTenantById } from '@/lib/tenants/find-tenant-by-id';
 
@@ -17,7 +19,7 @@ export const GET = apiRoute({
           name: p.name,
           web_connect: p.webConnect,
         })),
-      },
+      } satisfies z.output<typeof providerListSchema>,
     };
   },
 });

@@ -1,6 +1,6 @@
 import { SecretDecryptionError, decryptSecret } from '@/lib/security/secret-box';
 import type { Tenant } from '@/lib/tenants/tenant';
-import { SourceUnavailableError } from '../connection-source';
+import { SourceUnavailableError, WebhookSignatureError } from '../connection-source';
 
 export const TERRA_DEFAULT_REST = 'https://api.tryterra.co/v2';
 export const TERRA_DEFAULT_WIDGET = 'https://access.tryterra.co/api/widget/session';
@@ -10,10 +10,13 @@ export type TerraConfig = {
   apiKey: string;
   restBase: string;
   widgetUrl: string;
-  webhookSecret: string | null;
 };
 
-function secret(tenant: Tenant, name: 'apiKey' | 'webhookSecret'): string | null {
+function secret(
+  tenant: Tenant,
+  name: 'apiKey' | 'webhookSecret',
+  unusable: (message: string) => Error,
+): string | null {
   const ciphertext = tenant.sourceConfig[`${name}Ciphertext`];
   if (!ciphertext) return null;
   try {
@@ -26,10 +29,7 @@ function secret(tenant: Tenant, name: 'apiKey' | 'webhookSecret'): string | null
   } catch (error) {
     // A key that no longer decrypts (wrong PORTAL_ENCRYPTION_KEY, copied row) means "not configured", never a crash.
     if (error instanceof SecretDecryptionError)
-      throw new SourceUnavailableError(
-        `The Terra ${name} for this tenant cannot be decrypted.`,
-        'not_configured',
-      );
+      throw unusable(`The Terra ${name} for this tenant cannot be decrypted.`);
     throw error;
   }
 }
@@ -41,7 +41,7 @@ function secret(tenant: Tenant, name: 'apiKey' | 'webhookSecret'): string | null
  */
 export function terraConfig(tenant: Tenant): TerraConfig {
   const devId = tenant.sourceConfig.devId;
-  const apiKey = secret(tenant, 'apiKey');
+  const apiKey = secret(tenant, 'apiKey', (message) => new SourceUnavailableError(message, 'not_configured'));
   if (!devId || !apiKey)
     throw new SourceUnavailableError(
       'Terra is not configured for this tenant (dev id and API key).',
@@ -53,9 +53,13 @@ export function terraConfig(tenant: Tenant): TerraConfig {
     (restBase === TERRA_DEFAULT_REST
       ? TERRA_DEFAULT_WIDGET
       : `${new URL(restBase).origin}/api/widget/session`);
-  return { devId, apiKey, restBase, widgetUrl, webhookSecret: secret(tenant, 'webhookSecret') };
+  return { devId, apiKey, restBase, widgetUrl };
 }
 
-export function terraWebhookSecret(tenant: Tenant): string | null {
-  return secret(tenant, 'webhookSecret');
+/** The webhook signing secret: without a usable one, no delivery can be verified (answered 401). */
+export function terraWebhookSecret(tenant: Tenant): string {
+  const notConfigured = (message: string) => new WebhookSignatureError(message, 'not_configured');
+  const value = secret(tenant, 'webhookSecret', notConfigured);
+  if (!value) throw notConfigured('No Terra webhook signing secret is configured.');
+  return value;
 }

@@ -133,8 +133,6 @@ export const terraSource: ConnectionSource = {
 
   async parseWebhook(tenant, request, rawBody) {
     const secret = terraWebhookSecret(tenant);
-    if (!secret)
-      throw new SourceUnavailableError('No Terra webhook signing secret is configured.', 'not_configured');
     const { signedContentSha256 } = verifyTerraSignature({
       header: request.headers.get('terra-signature') ?? request.headers.get('x-terra-signature'),
       rawBody,

@@ -1,7 +1,7 @@
 // POST /api/webhooks/{source}/{tenant slug} — a data platform's signed events for one tenant's account
 import { readBodyText } from '@/lib/api/read-json-body';
 import { receiveWebhookForTenant } from '@/lib/connections/receive-webhook-for-tenant';
-import { SourceUnavailableError, WebhookSignatureError } from '@/lib/connections/sources/connection-source';
+import { WebhookSignatureError } from '@/lib/connections/sources/connection-source';
 import { PortalError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -28,9 +28,13 @@ export async function POST(
     if (!receipt) return json(404, { error: 'unknown tenant' });
     return json(200, { received: true, duplicate: receipt.duplicate });
   } catch (error) {
-    if (error instanceof WebhookSignatureError) return json(401, { error: 'invalid signature' });
-    if (error instanceof SourceUnavailableError)
-      return json(401, { error: 'webhooks are not configured for this tenant' });
+    if (error instanceof WebhookSignatureError) {
+      const reason =
+        error.reason === 'not_configured'
+          ? 'webhooks are not configured for this tenant'
+          : 'invalid signature';
+      return json(401, { error: reason });
+    }
     throw error;
   }
 }

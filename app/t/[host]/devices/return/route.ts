@@ -2,7 +2,7 @@
 import { getPortalSession } from '@/lib/auth/get-portal-session';
 import { notFoundResponse } from '@/lib/http/not-found-response';
 import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
-import { SourceUnavailableError } from '@/lib/connections/sources/connection-source';
+import { unlessUnreachable } from '@/lib/connections/sources/connection-source';
 import { completeConnection } from '@/lib/connections/complete-connection';
 import { clientOrigin } from '@/lib/security/client-origin';
 
@@ -22,20 +22,15 @@ export async function GET(
   const signedIn = await getPortalSession(host);
   if (!signedIn) return seeOther('/expired?reason=session');
   const query = new URL(request.url).searchParams;
-  let outcome: Awaited<ReturnType<typeof completeConnection>>;
-  try {
-    outcome = await completeConnection(signedIn.db, {
-      tenant: signedIn.tenant,
-      session: signedIn.session,
-      state: query.get('state') ?? '',
-      query,
-      origin: clientOrigin(request.headers),
-    });
-  } catch (error) {
-    if (error instanceof SourceUnavailableError)
-      return seeOther('/devices?connect_error=platform_unavailable');
-    throw error;
-  }
+  const completed = completeConnection(signedIn.db, {
+    tenant: signedIn.tenant,
+    session: signedIn.session,
+    state: query.get('state') ?? '',
+    query,
+    origin: clientOrigin(request.headers),
+  });
+  const outcome = await unlessUnreachable(completed, 'unreachable');
+  if (outcome === 'unreachable') return seeOther('/devices?connect_error=platform_unavailable');
   if (outcome.ok) {
     return seeOther(
       `/devices?${outcome.reconnected ? 'reconnected' : 'connected'}=${encodeURIComponent(outcome.provider)}`,

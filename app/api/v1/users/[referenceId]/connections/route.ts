@@ -1,6 +1,11 @@
 // GET /api/v1/users/{reference_id}/connections — that user's connections, disconnected ones included, newest first
+import type { z } from 'zod';
 import { apiRoute } from '@/lib/api/api-route';
-import { userConnectionsParams, userConnectionsQuery } from '@/lib/api/schemas/connections';
+import {
+  type connectionListSchema,
+  userConnectionsParams,
+  userConnectionsQuery,
+} from '@/lib/api/schemas/connections';
 import { connectionObject } from '@/lib/connections/connection-row';
 import { listConnectionsForUser } from '@/lib/connections/list-connections-for-user';
 
@@ -14,6 +19,9 @@ export const GET = apiRoute({
       includeDisconnected: true,
       status: query.status,
     });
-    return { status: 200, body: { object: 'list', has_more: false, data: rows.map(connectionObject) } };
+    const body = { object: 'list', has_more: false, data: rows.map(connectionObject) } satisfies z.output<
+      typeof connectionListSchema
+    >;
+    return { status: 200, body };
   },
 });
