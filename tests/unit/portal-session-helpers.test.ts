@@ -82,6 +82,15 @@ async function signedIn(tenant: Tenant, locale: string | null = 'de') {
   return id;
 }
 
+/** The portal_session.rejected rows of a tenant: who was refused, why, from where. */
+async function rejections(tenant: Tenant) {
+  const rows = await world.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.tenantId, tenant.id), eq(auditEvents.action, 'portal_session.rejected')));
+  return rows.map((row) => [row.outcome, row.data, row.userAgent, row.requestId]);
+}
+
 async function revokedAt(id: string) {
   const [row] = await world.db.select().from(portalSessions).where(eq(portalSessions.id, id));
   return row?.revokedAt ?? null;
@@ -98,10 +107,16 @@ describe('getPortalSession / requirePortalSession', () => {
 
   it("is null on another tenant's host, where it counts as no session at all (/expired?reason=signed_out)", async () => {
     await signedIn(acme);
+    const before = (await rejections(globex)).length;
     expect(await getPortalSession('globex.portal.test')).toBeNull();
     await expect(requirePortalSession('globex.portal.test')).rejects.toThrow(
       'NEXT_REDIRECT /expired?reason=signed_out',
     );
+    // Each refused read is on globex's record, as another tenant's cookie.
+    expect((await rejections(globex)).slice(before)).toEqual([
+      ['refused', { reason: 'other_tenant' }, 'Unit/1.0', 'req-unit'],
+      ['refused', { reason: 'other_tenant' }, 'Unit/1.0', 'req-unit'],
+    ]);
   });
 
   it('sends a visitor without a cookie to /expired?reason=signed_out', async () => {
@@ -126,7 +141,19 @@ describe('getPortalSession / requirePortalSession', () => {
   it('refuses a revoked session at once', async () => {
     const id = await signedIn(acme);
     await revokePortalSession(world.db, { tenantId: acme.id, sessionId: id });
+    const before = (await rejections(acme)).length;
     expect(await getPortalSession('acme.portal.test')).toBeNull();
+    expect((await rejections(acme)).slice(before)).toEqual([
+      ['refused', { reason: 'expired_or_revoked' }, 'Unit/1.0', 'req-unit'],
+    ]);
+  });
+
+  it('writes no rejection for a visitor without a cookie, or with a valid one', async () => {
+    const before = (await rejections(acme)).length;
+    await getPortalSession('acme.portal.test');
+    await signedIn(acme);
+    await getPortalSession('acme.portal.test');
+    expect((await rejections(acme)).length).toBe(before);
   });
 });
 
