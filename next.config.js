@@ -35,10 +35,10 @@ const nextConfig = {
   },
 };
 
-// next-intl reads each request's locale and messages from lib/i18n/request.ts. The catalogues are
+// next-intl reads each request's locale and messages from i18n/request.ts. The catalogues are
 // compiled at build time (ICU syntax parsed once, not on every request that formats a message).
 export default createNextIntlPlugin({
-  requestConfig: './lib/i18n/request.ts',
+  requestConfig: './i18n/request.ts',
   experimental: {
     messages: { path: './lib/i18n/messages', format: 'json', locales: 'infer', precompile: true },
   },

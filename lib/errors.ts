@@ -1,12 +1,14 @@
 /** Every failure a service reports on purpose. The API maps `type` to a status; pages map `code` to a sentence. */
-export type PortalErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'permission_error'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limit_error'
-  | 'api_error';
+export const PORTAL_ERROR_TYPES = [
+  'invalid_request_error',
+  'authentication_error',
+  'permission_error',
+  'not_found',
+  'conflict',
+  'rate_limit_error',
+  'api_error',
+] as const;
+export type PortalErrorType = (typeof PORTAL_ERROR_TYPES)[number];
 
 export class PortalError extends Error {
   override name = 'PortalError';

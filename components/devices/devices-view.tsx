@@ -11,7 +11,8 @@ import { AddDeviceGrid } from './add-device-grid';
 import { DeviceListItem } from './device-list-item';
 import { DisconnectDialog } from './disconnect-dialog';
 import { buttonStyles } from '../ui/button-styles';
-import { type Flash, FlashBanner } from './flash-banner';
+import type { FlashMessage } from '@/lib/portal/devices-flash';
+import { FlashBanner } from './flash-banner';
 
 const QUERY_KEY = ['devices'];
 const PENDING_POLL_MS = 3000;
@@ -37,7 +38,7 @@ export function DevicesView({
   initialFlash,
 }: {
   initialData: DevicesData;
-  initialFlash: Flash | null;
+  initialFlash: FlashMessage | null;
 }) {
   const t = useTranslations('devices');
   const queryClient = useQueryClient();
@@ -53,7 +54,7 @@ export function DevicesView({
   });
   const [connectState, connectAction, connectPending] = useActionState(connectDevice, null);
   const [confirming, setConfirming] = useState<DeviceView | null>(null);
-  const [flash, setFlash] = useState<Flash | null>(initialFlash);
+  const [flash, setFlash] = useState<FlashMessage | null>(initialFlash);
 
   const disconnect = useMutation({
     mutationFn: async (device: DeviceView) => {
@@ -88,7 +89,7 @@ export function DevicesView({
     if (error instanceof SessionEndedError) router.push('/expired?reason=session');
   }, [error, router]);
 
-  const shownFlash: Flash | null =
+  const shownFlash: FlashMessage | null =
     connectState && !connectState.ok ? { tone: 'error', text: connectState.message } : flash;
   const devices = data.devices;
 

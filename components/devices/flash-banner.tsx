@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 
-export type Flash = { tone: 'success' | 'error'; text: string; retryProvider?: string };
+import type { FlashMessage } from '@/lib/portal/devices-flash';
 
 /** A one-off message after a connect, disconnect or failure; announced politely to screen readers. */
-export function FlashBanner({ flash, action }: { flash: Flash | null; action?: ReactNode }) {
+export function FlashBanner({ flash, action }: { flash: FlashMessage | null; action?: ReactNode }) {
   return (
     <div role="status" aria-live="polite" className="empty:hidden">
       {flash ? (

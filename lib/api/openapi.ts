@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PORTAL_ERROR_TYPES } from '@/lib/errors';
 import {
   connectionListSchema,
   connectionObjectSchema,
@@ -31,15 +32,7 @@ function queryParameters(zodSchema: z.ZodObject): JsonSchema[] {
 
 const errorSchema = z.object({
   error: z.object({
-    type: z.enum([
-      'invalid_request_error',
-      'authentication_error',
-      'permission_error',
-      'not_found',
-      'conflict',
-      'rate_limit_error',
-      'api_error',
-    ]),
+    type: z.enum(PORTAL_ERROR_TYPES),
     code: z.string(),
     message: z.string(),
     param: z.string().optional(),

@@ -23,7 +23,8 @@ export const LINK_PAGE_HEADERS = {
   'content-security-policy': `default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; script-src 'sha256-${AUTO_SUBMIT_HASH}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
 };
 
-type PageContext = { tenant: Tenant; locale: Locale };
+/** Whose page it is and in which language: every /l/ page is drawn from these two. */
+export type LinkPageContext = { tenant: Tenant; locale: Locale };
 
 function linkTranslator(locale: Locale) {
   return createTranslator({ locale, messages: messagesFor(locale), namespace: 'link' });
@@ -41,7 +42,7 @@ function brandMark(brand: TenantBrand): string {
   return `<p class="brand">${escapeHtml(brand.name)}</p>`;
 }
 
-function document({ tenant, locale }: PageContext, title: string, body: string, script = ''): string {
+function document({ tenant, locale }: LinkPageContext, title: string, body: string, script = ''): string {
   const brand = tenantBrand(tenant);
   const icon =
     brand.logoSrc && brand.isLogoLocal ? `<link rel="icon" href="${escapeHtml(brand.logoSrc)}">` : '';
@@ -50,7 +51,7 @@ function document({ tenant, locale }: PageContext, title: string, body: string, 
 }
 
 export function interstitialPage(
-  input: PageContext & { userLabel: string | null; autoSubmit: boolean },
+  input: LinkPageContext & { userLabel: string | null; autoSubmit: boolean },
 ): string {
   const t = linkTranslator(input.locale);
   const heading = t('heading', { tenant: input.tenant.name });
@@ -60,7 +61,7 @@ export function interstitialPage(
   return document(input, t('continueTitle'), `<h1>${escapeHtml(heading)}</h1>${label}${form}`, script);
 }
 
-export function switchAccountPage(input: PageContext & { userLabel: string | null }): string {
+export function switchAccountPage(input: LinkPageContext & { userLabel: string | null }): string {
   const t = linkTranslator(input.locale);
   const tenant = input.tenant.name;
   const text = input.userLabel
@@ -84,7 +85,7 @@ const PROBLEM_KEYS = {
 } as const;
 
 export function linkProblemPage(
-  input: PageContext & { problem: LinkProblem; returnUrl?: string | null },
+  input: LinkPageContext & { problem: LinkProblem; returnUrl?: string | null },
 ): string {
   const t = linkTranslator(input.locale);
   const tenant = input.tenant.name;

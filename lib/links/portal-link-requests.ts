@@ -5,7 +5,6 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { encodeSessionToken } from '@/lib/auth/session-token';
 import { type Database, getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import type { Locale } from '@/lib/i18n/locales';
 import { chooseLocale } from '@/lib/i18n/negotiate-locale';
 import { logger } from '@/lib/log';
 import { clientOrigin } from '@/lib/security/client-origin';
@@ -14,6 +13,7 @@ import type { Tenant } from '@/lib/tenants/tenant';
 import { isAllowedRedeemPost } from './cross-site-guard';
 import {
   LINK_PAGE_HEADERS,
+  type LinkPageContext,
   type LinkProblem,
   interstitialPage,
   linkProblemPage,
@@ -37,10 +37,8 @@ function html(body: string, status = 200, headers: Record<string, string> = {}):
   return new Response(body, { status, headers: { ...LINK_PAGE_HEADERS, ...headers } });
 }
 
-type Page = { tenant: Tenant; locale: Locale };
-
 /** The link's language when it names one, else the browser's, else the tenant's default. */
-function pageFor(request: Request, tenant: Tenant, link?: { locale: string | null }): Page {
+function pageFor(request: Request, tenant: Tenant, link?: { locale: string | null }): LinkPageContext {
   const locale = chooseLocale({
     linkLocale: link?.locale,
     acceptLanguage: request.headers.get('accept-language'),
@@ -50,7 +48,7 @@ function pageFor(request: Request, tenant: Tenant, link?: { locale: string | nul
 }
 
 function problem(
-  page: Page,
+  page: LinkPageContext,
   kind: LinkProblem,
   returnUrl?: string | null,
   headers: Record<string, string> = {},
@@ -67,7 +65,13 @@ function seeOther(location: string, headers: Record<string, string> = {}): Respo
 }
 
 /** A link that can still be redeemed, with everything both handlers need to answer it. */
-type OpenLink = { db: Database; tenant: Tenant; link: PortalLinkRow; page: Page; signedIn: SignedIn | null };
+type OpenLink = {
+  db: Database;
+  tenant: Tenant;
+  link: PortalLinkRow;
+  page: LinkPageContext;
+  signedIn: SignedIn | null;
+};
 
 /**
  * The first half of GET and POST /l/{token}: the host's tenant, the cross-site guard (POST), the

@@ -80,6 +80,26 @@ describe('client input never makes a 5xx', () => {
     expect(res.status).toBe(413);
     expectOurHeaders(res.headers);
   });
+
+  it('answers a streamed (chunked) server-action body over 1 MiB with 400, not a crash', async () => {
+    const { cookie } = await signInOverHttp(origin, acmeHost, acme.apiKey, 'big-streamed-action');
+    // Without Content-Length the gate cannot judge the size up front; Next stops reading at 1 MiB
+    // and its refusal is answered as a request it cannot decode.
+    const res = await request(origin, {
+      host: acmeHost,
+      path: '/devices',
+      method: 'POST',
+      headers: {
+        cookie,
+        'next-action': '0'.repeat(42),
+        'content-type': 'text/plain',
+        'transfer-encoding': 'chunked',
+      },
+      body: 'a'.repeat(1536 * 1024),
+    });
+    expect(res.status).toBe(400);
+    expectOurHeaders(res.headers);
+  });
 });
 
 describe('a link token stays out of headers and logs', () => {

@@ -67,7 +67,7 @@ describe('Terra configuration', () => {
       ...other,
       sourceConfig: {
         ...other.sourceConfig,
-        webhookSecretCiphertext: withSecret.sourceConfig.webhookSecretCiphertext,
+        webhookSecretCiphertext: withSecret.sourceConfig.webhookSecretCiphertext ?? '',
       },
     };
     expect(() => terraWebhookSecret(copied)).toThrow(expect.objectContaining(notConfigured));
