@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { apiClient, tokenFromUrl } from '../support/api';
+import { serverActions } from '../support/build-manifests';
 import { request } from '../support/http';
 import { signInOverHttp } from '../support/portal-user';
 
@@ -84,19 +85,24 @@ describe('client input never makes a 5xx', () => {
   it('answers a streamed (chunked) server-action body over 1 MiB with 400, not a crash', async () => {
     const { cookie } = await signInOverHttp(origin, acmeHost, acme.apiKey, 'big-streamed-action');
     // Without Content-Length the gate cannot judge the size up front; Next stops reading at 1 MiB
-    // and its refusal is answered as a request it cannot decode.
-    const res = await request(origin, {
-      host: acmeHost,
-      path: '/devices',
-      method: 'POST',
-      headers: {
-        cookie,
-        'next-action': '0'.repeat(42),
-        'content-type': 'text/plain',
-        'transfer-encoding': 'chunked',
-      },
-      body: 'a'.repeat(1536 * 1024),
-    });
+    // and its refusal is answered as a request it cannot decode. The same call with a small
+    // argument runs the action (which refuses the argument as a form: 200 with field errors).
+    const streamedAction = (argumentBytes: number) =>
+      request(origin, {
+        host: acmeHost,
+        path: '/devices',
+        method: 'POST',
+        headers: {
+          cookie,
+          // A real action: for an unknown id Next answers 409 before it reads the body.
+          'next-action': serverActions().disconnectDeviceInPlace?.id ?? 'missing-from-build',
+          'content-type': 'text/plain',
+          'transfer-encoding': 'chunked',
+        },
+        body: JSON.stringify(['a'.repeat(argumentBytes)]),
+      });
+    expect((await streamedAction(100 * 1024)).status).toBe(200);
+    const res = await streamedAction(1536 * 1024);
     expect(res.status).toBe(400);
     expectOurHeaders(res.headers);
   });

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiClient, tokenFromUrl } from '../support/api';
+import { serverActions, tenantPaths } from '../support/build-manifests';
 import { type HttpResult, multipartForm, request } from '../support/http';
 import { connectSandboxDevice } from '../support/portal-user';
 
@@ -13,7 +12,6 @@ import { connectSandboxDevice } from '../support/portal-user';
 const origin = inject('origin');
 const root = inject('rootDomain');
 const keys = inject('world').tenants as Record<'acme' | 'globex', { apiKey: string }>;
-const buildDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
 
 type TenantName = 'acme' | 'globex';
 type Actor = {
@@ -40,31 +38,6 @@ async function signedInActor(tenant: TenantName): Promise<Actor> {
   if (!cookie) throw new Error(`no session for ${tenant}`);
   const connectionId = await connectSandboxDevice(origin, hostOf(tenant), cookie, 'OURA');
   return { tenant, cookie, referenceId, connectionId, sentinel };
-}
-
-/** Tenant-host paths from the build: /t/[host]/devices/[connectionId] → /devices/conn_… */
-function tenantPaths(values: Record<string, string>): string[] {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(buildDir, 'app-path-routes-manifest.json'), 'utf8'),
-  ) as Record<string, string>;
-  return Object.values(manifest)
-    .filter((route) => route.startsWith('/t/[host]'))
-    .map((route) => route.slice('/t/[host]'.length) || '/')
-    .map((route) => route.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? `unknown-${name}`));
-}
-
-/** Each server action's id and a page that hosts it (Next runs an action only from a page that imports it). */
-function serverActions(): Record<string, { id: string; page: string }> {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(buildDir, 'server/server-reference-manifest.json'), 'utf8'),
-  ) as { node: Record<string, { exportedName?: string; workers: Record<string, unknown> }> };
-  return Object.fromEntries(
-    Object.entries(manifest.node).map(([id, entry]) => {
-      const worker = Object.keys(entry.workers).sort()[0] ?? '';
-      const page = worker.replace(/^app\/t\/\[host\]/, '').replace(/\/page$/, '') || '/';
-      return [entry.exportedName ?? id, { id, page }];
-    }),
-  );
 }
 
 function expectNoSentinel(res: HttpResult, sentinels: string[], label: string) {
