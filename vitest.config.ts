@@ -21,6 +21,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Files that start servers of their own (the demo, start-up and locking, several webhook
+          // workers): independent of each other and of the shared server, so they run in parallel.
+          name: 'standalone',
+          environment: 'node',
+          include: ['tests/standalone/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
