@@ -6,15 +6,20 @@ import { connectDevice } from '@/app/t/[host]/devices/actions';
 import { buttonStyles } from '../ui/button-styles';
 import { FlashBanner } from './flash-banner';
 
-/** One "Connect/Reconnect {Provider}" button that works with and without JavaScript. */
+/**
+ * One "Connect/Reconnect {Provider}" button that works with and without JavaScript. `again` names a
+ * new connection for a provider the user disconnected ("Connect {Provider} again").
+ */
 export function ConnectForm({
   provider,
   providerName,
   connectionId,
+  again = false,
 }: {
   provider: string;
   providerName: string;
   connectionId?: string;
+  again?: boolean;
 }) {
   const t = useTranslations('devices');
   const [state, action, pending] = useActionState(connectDevice, null);
@@ -25,7 +30,9 @@ export function ConnectForm({
         <input type="hidden" name="provider" value={provider} />
         {connectionId ? <input type="hidden" name="connection_id" value={connectionId} /> : null}
         <button type="submit" className={buttonStyles.primary} disabled={pending}>
-          {t(connectionId ? 'reconnectProvider' : 'connectProvider', { provider: providerName })}
+          {t(connectionId ? 'reconnectProvider' : again ? 'connectProviderAgain' : 'connectProvider', {
+            provider: providerName,
+          })}
         </button>
       </form>
     </>

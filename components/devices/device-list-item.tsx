@@ -7,6 +7,7 @@ import { LocalTime } from '../local-time';
 import { ProviderLogo } from '../provider-logo';
 import { StatusBadge } from '../status-badge';
 import { buttonStyles } from '../ui/button-styles';
+import { needsAttention } from './needs-attention';
 
 type Props = {
   device: DeviceView;
@@ -17,7 +18,7 @@ type Props = {
 
 export function DeviceListItem({ device, connectAction, onDisconnectRequest, connectPending }: Props) {
   const t = useTranslations('devices');
-  const needsReconnect = device.status === 'reauth_required' || device.status === 'error';
+  const needsReconnect = needsAttention(device);
   const askToDisconnect = (event: FormEvent) => {
     // With JavaScript the confirmation opens in a dialog; without it this form opens the confirm page.
     event.preventDefault();
@@ -36,25 +37,43 @@ export function DeviceListItem({ device, connectAction, onDisconnectRequest, con
             </h3>
             <StatusBadge status={device.status} />
           </div>
-          <dl className="mt-1 grid gap-x-4 text-sm text-[var(--text-muted)] sm:grid-cols-2">
+          {needsReconnect ? (
+            <p className="mt-1 text-sm">
+              {t(device.status === 'error' ? 'reasonError' : 'reasonReauth', {
+                provider: device.providerName,
+              })}
+            </p>
+          ) : null}
+          <dl className="mt-1 flex flex-wrap gap-x-4 text-sm text-[var(--text-muted)]">
             {device.connectedAt ? (
               <div>
                 <dt className="inline">{t('connectedSince')} </dt>
-                <dd className="inline">
+                <dd className="inline whitespace-nowrap">
                   <LocalTime iso={device.connectedAt} />
                 </dd>
               </div>
             ) : null}
-            <div>
-              <dt className="inline">{t('lastData')} </dt>
-              <dd className="inline">
-                {device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}
-              </dd>
-            </div>
+            {needsReconnect && device.lastDataAt ? (
+              // When data stopped, as a date: a relative "this minute" would read as healthy.
+              <div>
+                <dt className="inline">{t('noDataSince')} </dt>
+                <dd className="inline whitespace-nowrap">
+                  <LocalTime iso={device.lastDataAt} />
+                </dd>
+              </div>
+            ) : (
+              <div>
+                <dt className="inline">{t('lastData')} </dt>
+                <dd className="inline whitespace-nowrap">
+                  {device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}
+                </dd>
+              </div>
+            )}
           </dl>
         </div>
       </div>
-      <div className="flex flex-wrap gap-2 sm:justify-end">
+      {/* Full-width buttons of one size on a phone; side by side from the small breakpoint up. */}
+      <div className="flex flex-col gap-2 sm:flex-row sm:justify-end [&_button]:w-full sm:[&_button]:w-auto">
         {needsReconnect ? (
           <form action={connectAction}>
             <input type="hidden" name="provider" value={device.provider} />
@@ -65,7 +84,7 @@ export function DeviceListItem({ device, connectAction, onDisconnectRequest, con
           </form>
         ) : null}
         <form method="get" action={`/devices/${device.id}/disconnect`} onSubmit={askToDisconnect}>
-          <button type="submit" className={buttonStyles.dangerOutline}>
+          <button type="submit" className={buttonStyles.secondary}>
             {t('disconnectProvider', { provider: device.providerName })}
           </button>
         </form>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useState } from 'react';
+import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import { connectDevice, disconnectDeviceInPlace } from '@/app/t/[host]/devices/actions';
 import type { DeviceView } from '@/lib/connections/connection-row';
 import type { DevicesData } from '@/lib/portal/devices-data';
@@ -11,8 +11,9 @@ import { AddDeviceGrid } from './add-device-grid';
 import { DeviceListItem } from './device-list-item';
 import { DisconnectDialog } from './disconnect-dialog';
 import { buttonStyles } from '../ui/button-styles';
-import type { FlashMessage } from '@/lib/portal/devices-flash';
+import { FLASH_PARAMS, type FlashMessage } from '@/lib/portal/devices-flash';
 import { FlashBanner } from './flash-banner';
+import { needsAttention } from './needs-attention';
 
 const QUERY_KEY = ['devices'];
 const PENDING_POLL_MS = 3000;
@@ -55,6 +56,8 @@ export function DevicesView({
   const [connectState, connectAction, connectPending] = useActionState(connectDevice, null);
   const [confirming, setConfirming] = useState<DeviceView | null>(null);
   const [flash, setFlash] = useState<FlashMessage | null>(initialFlash);
+  const banner = useRef<HTMLDivElement>(null);
+  const bannerElement = useCallback(() => banner.current, []);
 
   const disconnect = useMutation({
     mutationFn: async (device: DeviceView) => {
@@ -85,22 +88,38 @@ export function DevicesView({
     onSettled: () => queryClient.invalidateQueries({ queryKey: QUERY_KEY }),
   });
 
+  // A connect that fails before leaving the page (the platform unreachable) reports in the same banner;
+  // state adjusted while rendering, as React recommends for state derived from a changed value.
+  const [reportedConnect, setReportedConnect] = useState(connectState);
+  if (connectState !== reportedConnect) {
+    setReportedConnect(connectState);
+    if (connectState && !connectState.ok) setFlash({ tone: 'error', text: connectState.message });
+  }
+
+  useEffect(() => {
+    // The banner is shown once: a reload, a bookmark or Back must not bring it back (SPEC §13).
+    const url = new URL(window.location.href);
+    for (const key of FLASH_PARAMS) url.searchParams.delete(key);
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  }, []);
+
   useEffect(() => {
     if (error instanceof SessionEndedError) router.push('/expired?reason=session');
   }, [error, router]);
 
-  const shownFlash: FlashMessage | null =
-    connectState && !connectState.ok ? { tone: 'error', text: connectState.message } : flash;
   const devices = data.devices;
+  const attentionCount = devices.filter(needsAttention).length;
 
   return (
     <>
       <FlashBanner
-        flash={shownFlash}
+        ref={banner}
+        flash={flash}
+        dismiss={{ label: t('dismiss'), onDismiss: () => setFlash(null) }}
         action={
-          shownFlash?.retryProvider ? (
+          flash?.retryProvider ? (
             <form action={connectAction}>
-              <input type="hidden" name="provider" value={shownFlash.retryProvider} />
+              <input type="hidden" name="provider" value={flash.retryProvider} />
               <button type="submit" className={buttonStyles.secondary} disabled={connectPending}>
                 {t('tryAgain')}
               </button>
@@ -123,6 +142,11 @@ export function DevicesView({
         <h2 id="connected-heading" className="text-lg font-semibold">
           {t('connectedHeading')}
         </h2>
+        {attentionCount > 0 ? (
+          <p className="mt-2 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm font-medium text-[var(--warning-text)]">
+            {t('attention', { count: attentionCount })}
+          </p>
+        ) : null}
         {devices.length === 0 ? (
           <p className="mt-3 rounded-xl border border-dashed border-[var(--border)] p-6 text-center text-[var(--text-muted)]">
             {t('empty')}
@@ -154,9 +178,11 @@ export function DevicesView({
       <DisconnectDialog
         device={confirming}
         onClose={() => setConfirming(null)}
-        onConfirm={(device) => {
+        focusAfterConfirm={bannerElement}
+        onConfirm={async (device) => {
+          // Errors become the banner (onError); the dialog only waits for the outcome.
+          await disconnect.mutateAsync(device).catch(() => undefined);
           setConfirming(null);
-          startTransition(() => disconnect.mutate(device));
         }}
       />
     </>

@@ -7,5 +7,4 @@ export const buttonStyles = {
   primary: 'btn btn-primary',
   secondary: 'btn btn-secondary',
   danger: 'btn btn-danger',
-  dangerOutline: 'btn btn-danger-outline',
 } as const;

@@ -31,6 +31,19 @@ async function refreshFromPlatform(signedIn: SignedIn): Promise<boolean> {
   return true;
 }
 
+/** Rows that need the user first (SPEC §13), then pending, then the healthy ones; newest first within each. */
+const DISPLAY_ORDER: Record<DeviceView['status'], number> = {
+  error: 0,
+  reauth_required: 0,
+  pending: 1,
+  active: 2,
+  disconnected: 3,
+};
+
+function byDisplayOrder(a: DeviceView, b: DeviceView): number {
+  return DISPLAY_ORDER[a.status] - DISPLAY_ORDER[b.status];
+}
+
 /**
  * Everything /devices shows: the user's connections (refreshed from the platform when the cache is
  * older than 30 s) and the enabled providers not yet connected. When the platform is down, the cached
@@ -45,7 +58,8 @@ export async function loadDevicesData(signedIn: SignedIn): Promise<DevicesData> 
   const rows = await listConnectionsForUser(db, { tenantId: tenant.id, referenceId: session.referenceId });
   const connected = new Set(rows.map((row) => row.provider));
   return {
-    devices: rows.map(deviceView),
+    // Array.prototype.sort is stable, so the query's newest-first order holds within each group.
+    devices: rows.map(deviceView).sort(byDisplayOrder),
     addable: (providers ?? []).filter((provider) => !connected.has(provider.id)),
     isSandbox: tenant.source === 'sandbox',
     notice: fresh && providers ? null : 'stale',

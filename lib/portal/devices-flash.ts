@@ -19,6 +19,15 @@ function isFailureKey(reason: string | undefined): reason is FlashKey {
   return reason !== undefined && FAILURES.has(reason);
 }
 
+/** The query parameters a redirect back to /devices uses to pick its banner (removed once shown). */
+export const FLASH_PARAMS = [
+  'connected',
+  'reconnected',
+  'disconnected',
+  'connect_error',
+  'provider',
+] as const;
+
 /**
  * The one-off banner after a redirect back to /devices. Only our own sentences are shown; the query
  * string merely picks one, and an unknown provider or reason shows nothing.

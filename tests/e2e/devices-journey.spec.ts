@@ -44,7 +44,10 @@ for (const javaScriptEnabled of [true, false]) {
       }
       await page.getByRole('button', { name: 'Allow' }).click();
 
-      await expect(page).toHaveURL(tenantUrl(world, 'acme', '/devices?connected=OURA'));
+      // The banner's query is dropped from the address once shown (JS on); without JS it stays.
+      await expect(page).toHaveURL(
+        tenantUrl(world, 'acme', javaScriptEnabled ? '/devices' : '/devices?connected=OURA'),
+      );
       await expect(page.getByRole('status')).toContainText('Oura connected');
       const oura = (await connectedDevices(page)).filter({ hasText: 'Oura' });
       await expect(oura).toHaveCount(1);
@@ -76,3 +79,95 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("a double-click on the dialog's Disconnect disconnects that device once and opens nothing else", async ({
+  page,
+  world,
+}) => {
+  const user = uniqueUser('double-click');
+  await signIn(page, world, user);
+  for (const provider of ['Oura', 'Fitbit']) {
+    await page.getByRole('button', { name: `Connect ${provider}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('status')).toContainText(`${provider} connected`);
+  }
+  const listed = await apiCall(world, 'acme', 'GET', `/api/v1/users/${user}/connections`);
+  const byProvider = Object.fromEntries(
+    listed.json<{ data: { id: string; provider: string }[] }>().data.map((c) => [c.provider, c.id]),
+  );
+  // Fitbit needs reconnecting, so its row has a Reconnect button a stray second click could hit.
+  const broken = await apiCall(
+    world,
+    'acme',
+    'POST',
+    `/api/v1/sandbox/connections/${byProvider.FITBIT}/status`,
+    {
+      status: 'reauth_required',
+    },
+  );
+  expect(broken.status).toBe(200);
+  await page.goto(tenantUrl(world, 'acme', '/devices'));
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+
+  await page.getByRole('button', { name: 'Disconnect Oura' }).click();
+  await page
+    .getByRole('dialog', { name: 'Disconnect Oura?' })
+    .getByRole('button', { name: 'Disconnect', exact: true })
+    .dblclick();
+
+  const banner = page.getByRole('status');
+  await expect(banner).toContainText('Oura disconnected');
+  // The row that held the focus is gone; focus lands on the message that says what happened.
+  await expect(banner).toBeFocused();
+  await page.waitForLoadState('networkidle');
+  // The action refreshes /devices in place; nothing else (a consent page, a device page) opens.
+  const devicesUrl = tenantUrl(world, 'acme', '/devices');
+  expect(navigations.filter((url) => url !== devicesUrl)).toEqual([]);
+  expect(page.url()).toBe(devicesUrl);
+  const after = await apiCall(world, 'acme', 'GET', `/api/v1/users/${user}/connections`);
+  expect(
+    after
+      .json<{ data: { provider: string; status: string }[] }>()
+      .data.map((c) => `${c.provider} ${c.status}`)
+      .sort(),
+  ).toEqual(['FITBIT reauth_required', 'OURA disconnected']);
+  const events = await apiCall(world, 'acme', 'GET', '/api/v1/events?limit=100');
+  const deletions = events
+    .json<{ data: { type: string; data: { connection?: { id: string } } }[] }>()
+    .data.filter((e) => e.type === 'connection.deleted' && e.data.connection?.id === byProvider.OURA);
+  expect(deletions).toHaveLength(1);
+});
+
+test('Back to a device page after disconnecting it shows the truth and a way to connect again', async ({
+  page,
+  world,
+}) => {
+  await signIn(page, world, uniqueUser('back-after-disconnect'));
+  await page.getByRole('button', { name: 'Connect Polar', exact: true }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('status')).toContainText('Polar connected');
+  await page.getByRole('link', { name: 'Polar', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Polar', level: 1 })).toBeVisible();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'All devices' }).click();
+  await page.getByRole('button', { name: 'Disconnect Polar' }).click();
+  await page
+    .getByRole('dialog', { name: 'Disconnect Polar?' })
+    .getByRole('button', { name: 'Disconnect', exact: true })
+    .click();
+  await expect(page.getByRole('status')).toContainText('Polar disconnected');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Polar', level: 1 })).toBeVisible();
+  await expect(page.getByText('Disconnected', { exact: true })).toBeVisible();
+  await expect(page.getByText('This device is disconnected: it no longer shares new data.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Disconnect Polar' })).toHaveCount(0);
+  await expect(page.getByRole('main')).not.toContainText(/just now|this minute/);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, 'device-disconnected');
+  await page.getByRole('button', { name: 'Connect Polar again' }).click();
+  await expect(page).toHaveURL(/\/sandbox\/authorize\?state=/);
+});

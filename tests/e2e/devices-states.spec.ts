@@ -134,3 +134,78 @@ test('end pages are accessible', async ({ page, world }) => {
   expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, 'expired');
 });
+
+test('connections that need the user come first, say why and what to do, under a summary', async ({
+  page,
+  world,
+}) => {
+  const user = uniqueUser('attention');
+  await signIn(page, world, user);
+  for (const provider of ['Garmin', 'Whoop', 'Oura']) {
+    await page.getByRole('button', { name: `Connect ${provider}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('status')).toContainText(`${provider} connected`);
+  }
+  const listed = await apiCall(world, 'acme', 'GET', `/api/v1/users/${user}/connections`);
+  const ids = Object.fromEntries(
+    listed.json<{ data: { id: string; provider: string }[] }>().data.map((c) => [c.provider, c.id]),
+  );
+  for (const [provider, status] of [
+    ['GARMIN', 'error'],
+    ['WHOOP', 'reauth_required'],
+  ] as const) {
+    const set = await apiCall(world, 'acme', 'POST', `/api/v1/sandbox/connections/${ids[provider]}/status`, {
+      status,
+    });
+    expect(set.status).toBe(200);
+  }
+
+  await page.goto(tenantUrl(world, 'acme', '/devices'));
+  await expect(page.getByText('2 devices need your attention')).toBeVisible();
+  const rows = page.getByRole('list', { name: 'Connected devices' }).getByRole('listitem');
+  // Newest first within each group: Whoop was connected after Garmin.
+  await expect(rows.getByRole('heading')).toHaveText(['Whoop', 'Garmin', 'Oura']);
+  await expect(rows.nth(0)).toContainText(
+    'Whoop needs your permission again before it can share new data. Reconnect to resume.',
+  );
+  await expect(rows.nth(0).getByRole('button', { name: 'Reconnect Whoop' })).toBeVisible();
+  await expect(rows.nth(1)).toContainText(
+    'Garmin reported a problem and stopped sending data. Reconnect to resume.',
+  );
+  await expect(rows.nth(1).getByRole('button', { name: 'Reconnect Garmin' })).toBeVisible();
+  // An errored connection says since when there is no data, never a relative "this minute".
+  await expect(rows.nth(1)).toContainText('No data since');
+  await expect(rows.nth(1)).not.toContainText('Last data');
+  await expect(rows.nth(1)).not.toContainText(/just now|this minute/);
+  await expect(rows.nth(2)).toContainText('Last data');
+  await expect(rows.nth(2).getByRole('button', { name: 'Reconnect Oura' })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, 'devices-need-attention');
+});
+
+test('a result banner is shown once, leaves no trace in the address, and can be dismissed', async ({
+  page,
+  world,
+}) => {
+  await signIn(page, world, uniqueUser('banner-once'));
+  await page.getByRole('button', { name: 'Connect Coros', exact: true }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  const banner = page.getByRole('status');
+  await expect(banner).toContainText('Coros connected');
+  await expect(page).toHaveURL(tenantUrl(world, 'acme', '/devices'));
+  await screenshots(page, 'devices-banner');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your devices' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Connected devices' })).toContainText('Coros');
+  // An empty banner is hidden, so it leaves the accessibility tree.
+  await expect(page.getByText('Coros connected')).toHaveCount(0);
+  await expect(banner).toBeHidden();
+
+  await page.getByRole('button', { name: 'Connect Garmin', exact: true }).click();
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await expect(banner).toContainText("Garmin wasn't connected");
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByText("Garmin wasn't connected")).toHaveCount(0);
+  await expect(banner).toBeHidden();
+});

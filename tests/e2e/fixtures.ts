@@ -25,11 +25,19 @@ export async function axeViolations(page: Page) {
 }
 
 /** Screenshots at phone and desktop widths, kept as artifacts of the run. */
+/** The page at a phone's and a desktop's width, light and dark: test-results/screenshots/{name}-{width}-{scheme}.png */
 export async function screenshots(page: Page, name: string) {
-  for (const width of [375, 1280]) {
-    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
-    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+      await page.screenshot({
+        path: `test-results/screenshots/${name}-${width}-${colorScheme}.png`,
+        fullPage: true,
+      });
+    }
   }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 export const test = base.extend<{ world: E2EWorld }>({

@@ -32,6 +32,7 @@ export default async function DeviceDetailsPage({ params }: Props) {
   // Scopes we know are named in the reader's language; a platform's unknown scope is shown as sent.
   const scopeName = (scope: string) => (isMessageKey('scopes', scope) ? tScopes(scope) : scope);
   const canReconnect = device.status === 'reauth_required' || device.status === 'error';
+  const isDisconnected = device.status === 'disconnected';
   return (
     <SignedInShell signedIn={signedIn}>
       <ClientMessages namespaces={['devices']}>
@@ -54,7 +55,14 @@ export default async function DeviceDetailsPage({ params }: Props) {
           </div>
           <div>
             <dt className="text-sm text-[var(--text-muted)]">{t('lastData')}</dt>
-            <dd>{device.lastDataAt ? <LocalTime iso={device.lastDataAt} relative /> : t('noDataYet')}</dd>
+            <dd>
+              {/* A relative "this minute" would read as healthy for a device that stopped sharing. */}
+              {device.lastDataAt ? (
+                <LocalTime iso={device.lastDataAt} relative={device.status === 'active'} />
+              ) : (
+                t('noDataYet')
+              )}
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-[var(--text-muted)]">{t('statusSince')}</dt>
@@ -62,12 +70,19 @@ export default async function DeviceDetailsPage({ params }: Props) {
               <LocalTime iso={device.statusChangedAt} />
             </dd>
           </div>
-          <div>
-            <dt className="text-sm text-[var(--text-muted)]">{t('sharedData')}</dt>
-            <dd>{device.scopes.length > 0 ? device.scopes.map(scopeName).join(', ') : '—'}</dd>
-          </div>
+          {isDisconnected ? null : (
+            <div>
+              <dt className="text-sm text-[var(--text-muted)]">{t('sharedData')}</dt>
+              <dd>{device.scopes.length > 0 ? device.scopes.map(scopeName).join(', ') : '—'}</dd>
+            </div>
+          )}
         </dl>
-        {device.status !== 'disconnected' ? (
+        {isDisconnected ? (
+          <div className="mt-6 flex flex-col items-start gap-3">
+            <p>{t('disconnectedNotice')}</p>
+            <ConnectForm provider={device.provider} providerName={device.providerName} again />
+          </div>
+        ) : (
           <div className="mt-6 flex flex-wrap gap-3">
             {canReconnect ? (
               <ConnectForm
@@ -76,11 +91,11 @@ export default async function DeviceDetailsPage({ params }: Props) {
                 connectionId={device.id}
               />
             ) : null}
-            <a href={`/devices/${device.id}/disconnect`} className={buttonStyles.dangerOutline}>
+            <a href={`/devices/${device.id}/disconnect`} className={buttonStyles.secondary}>
               {tDevices('disconnectProvider', { provider: device.providerName })}
             </a>
           </div>
-        ) : null}
+        )}
       </ClientMessages>
     </SignedInShell>
   );
