@@ -144,7 +144,7 @@ export function DevicesView({
         </h2>
         {attentionCount > 0 ? (
           <p className="mt-2 rounded-lg bg-[var(--warning-bg)] px-4 py-3 text-sm font-medium text-[var(--warning-text)]">
-            {t('attention', { count: attentionCount })}
+            {attentionCount === 1 ? t('attentionOne') : t('attentionMany', { count: attentionCount })}
           </p>
         ) : null}
         {devices.length === 0 ? (
