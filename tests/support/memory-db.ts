@@ -11,6 +11,15 @@ import { createTenant } from '@/lib/tenants/create-tenant';
  * migrated image is made once per set of migrations and PGlite version, and shared by every test
  * file and worker through the temp folder (written under a unique name, then renamed into place).
  */
+/** PGlite's package.json, found the way Node finds the package (Stryker runs from a nested sandbox). */
+function pglitePackageJson(): string {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules/@electric-sql/pglite/package.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('@electric-sql/pglite is not installed');
+  }
+}
+
 function imagePath(): string {
   const hash = createHash('sha256');
   const folder = path.join(process.cwd(), 'drizzle');
@@ -18,8 +27,7 @@ function imagePath(): string {
     const full = path.join(folder, file);
     if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
   }
-  const pglite = path.join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json');
-  hash.update(fs.readFileSync(pglite));
+  hash.update(fs.readFileSync(pglitePackageJson()));
   return path.join(os.tmpdir(), `connections-portal-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
