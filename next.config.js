@@ -7,6 +7,8 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  // A portal page is one user's and short-lived: never in a search index (SPEC §13).
+  { key: 'X-Robots-Tag', value: 'noindex' },
 ];
 
 // No tenant may embed the portal yet (SPEC §12); base-uri and object-src close two classic injection routes.

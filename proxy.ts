@@ -60,6 +60,7 @@ function notFound(): NextResponse {
   });
 }
 
+// public/ files are the same on every host (the default icons, robots.txt), so they skip the host routing.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-touch-icon.png|robots.txt).*)'],
 };

@@ -4,6 +4,7 @@ import type { SignedIn } from '@/lib/auth/get-portal-session';
 import { tenantBrand } from '@/lib/branding/tenant-brand';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { BrandLogo } from './brand-logo';
+import { buttonStyles } from './ui/button-styles';
 import { PortalFooter } from './portal-footer';
 import { SignOutButton } from './sign-out-button';
 
@@ -23,20 +24,30 @@ export function PortalShell({ tenant, returnUrl, signedIn = false, userLabel, ch
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-[var(--border)] bg-[var(--surface)]">
-        <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
-          <BrandLogo brand={brand} />
-          <nav aria-label={t('account')} className="flex items-center gap-2">
+        {/* One line at any width: the brand and the label truncate, the two actions never wrap. */}
+        <div className="mx-auto flex max-w-3xl items-center gap-3 px-4 py-3">
+          <div className="flex min-w-0 shrink-0 items-center">
+            <BrandLogo brand={brand} />
+          </div>
+          <nav aria-label={t('account')} className="flex min-w-0 flex-1 items-center justify-end gap-2">
             {signedIn && userLabel ? (
-              <span className="hidden text-sm text-[var(--text-muted)] sm:inline">
+              <span
+                title={t('signedInAs', { label: userLabel })}
+                className="min-w-0 truncate text-sm text-[var(--text-muted)]"
+              >
                 {t('signedInAs', { label: userLabel })}
               </span>
             ) : null}
             {returnUrl ? (
+              // The way back is the page's main exit: a button, full text from the small breakpoint up.
               <a
                 href={returnUrl}
-                className="rounded-md px-3 py-2 text-sm font-medium text-[var(--accent-text)] underline-offset-4 hover:underline"
+                aria-label={t('backTo', { tenant: brand.name })}
+                className={`${buttonStyles.secondary} shrink-0 whitespace-nowrap px-3 py-2 text-sm`}
               >
-                {t('backTo', { tenant: brand.name })}
+                <span aria-hidden="true">← </span>
+                <span className="sm:hidden">{t('back')}</span>
+                <span className="hidden sm:inline">{t('backTo', { tenant: brand.name })}</span>
               </a>
             ) : null}
             {signedIn ? <SignOutButton label={t('signOut')} /> : null}

@@ -3,7 +3,6 @@
 import { useTranslations } from 'next-intl';
 import type { ProviderView } from '@/lib/connections/list-providers-for-tenant';
 import { ProviderLogo } from '../provider-logo';
-import { buttonStyles } from '../ui/button-styles';
 
 type Props = { providers: ProviderView[]; connectAction: (form: FormData) => void; pending: boolean };
 
@@ -19,28 +18,43 @@ export function AddDeviceGrid({ providers, connectAction, pending }: Props) {
   }
   return (
     <form action={connectAction}>
-      <ul aria-label={t('addableList')} className="grid gap-3 sm:grid-cols-2">
+      {/* Compact tiles, two to a row on a phone: thirteen providers stay under a screen's height. */}
+      <ul aria-label={t('addableList')} className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         {providers.map((provider) => (
           <li
             key={provider.id}
-            className="flex items-center gap-3 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-3"
+            className={`relative flex items-center gap-3 rounded-xl border border-[var(--border)] bg-[var(--surface)] p-3 ${
+              provider.webConnect
+                ? 'hover:border-[var(--accent-text)] hover:bg-[var(--surface-muted)]'
+                : 'border-dashed'
+            }`}
           >
-            <ProviderLogo name={provider.name} color={provider.color} size={36} />
-            <span className="flex-1 font-medium">{provider.name}</span>
+            <ProviderLogo name={provider.name} color={provider.color} size={32} />
+            <span className="min-w-0 flex-1">
+              <span className="block leading-tight font-medium break-words">{provider.name}</span>
+              {provider.webConnect ? null : (
+                <span className="block text-xs text-[var(--text-muted)]">{t('mobileOnly')}</span>
+              )}
+            </span>
             {provider.webConnect ? (
-              <button
-                type="submit"
-                name="provider"
-                value={provider.id}
-                className={buttonStyles.secondary}
-                disabled={pending}
-                aria-label={t('connectProvider', { provider: provider.name })}
-              >
-                {t('connect')}
-              </button>
-            ) : (
-              <span className="text-right text-xs text-[var(--text-muted)]">{t('mobileOnly')}</span>
-            )}
+              <>
+                <span
+                  aria-hidden="true"
+                  className="hidden text-xl leading-none font-semibold text-[var(--accent-text)] sm:inline"
+                >
+                  +
+                </span>
+                {/* Stretched over the whole tile; it has no visible text of its own, only its name. */}
+                <button
+                  type="submit"
+                  name="provider"
+                  value={provider.id}
+                  disabled={pending}
+                  aria-label={t('connectProvider', { provider: provider.name })}
+                  className="absolute inset-0 rounded-xl disabled:cursor-not-allowed"
+                />
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -209,3 +209,36 @@ test('a result banner is shown once, leaves no trace in the address, and can be 
   await expect(page.getByText("Garmin wasn't connected")).toHaveCount(0);
   await expect(banner).toBeHidden();
 });
+
+test('at 375 px the header holds on one line with an 80-character label, and the page fits', async ({
+  page,
+  world,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const label = `${'x'.repeat(68)}@example.com`;
+  expect(label).toHaveLength(80);
+  await signIn(page, world, uniqueUser('narrow'), {
+    user_label: label,
+    return_url: 'https://app.acme.test/settings',
+  });
+  const header = page.getByRole('banner');
+  const back = header.getByRole('link', { name: 'Back to Acme Health' });
+  const signOut = header.getByRole('button', { name: 'Sign out' });
+  const shown = header.getByText(`Signed in as ${label}`);
+  await expect(back).toBeVisible();
+  await expect(signOut).toBeVisible();
+  // The label is cut short on screen; its full text stays in the page and in the tooltip.
+  await expect(shown).toHaveAttribute('title', `Signed in as ${label}`);
+  const boxes = await Promise.all(
+    [header.getByText('Acme Health', { exact: true }), shown, back, signOut].map((l) => l.boundingBox()),
+  );
+  const rows = new Set(boxes.map((box) => Math.round((box?.y ?? -100) + (box?.height ?? 0) / 2)));
+  // One line: every part of the header shares a vertical centre, and all of it is on screen.
+  expect([...rows].every((centre) => Math.abs(centre - [...rows][0]!) <= 2)).toBe(true);
+  for (const box of boxes) expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+  // Thirteen providers to add take at most a screen and a half.
+  const add = await page.getByRole('region', { name: 'Add a device' }).boundingBox();
+  expect(add?.height ?? Infinity).toBeLessThanOrEqual(1.5 * 812);
+  await screenshots(page, 'devices-narrow-header');
+});

@@ -20,6 +20,31 @@ describe('tenants by host', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('keeps every portal page out of search indexes, and serves robots.txt and the icons on tenant hosts', async () => {
+    for (const [host, path] of [
+      [acmeHost, '/'],
+      [acmeHost, '/expired?reason=session'],
+      [root, '/'],
+    ] as const) {
+      expect((await request(origin, { host, path })).headers['x-robots-tag'], `${host}${path}`).toBe(
+        'noindex',
+      );
+    }
+    const robots = await request(origin, { host: acmeHost, path: '/robots.txt' });
+    expect([robots.status, robots.body]).toEqual([200, 'User-agent: *\nDisallow: /\n']);
+    for (const [path, type] of [
+      ['/favicon.ico', 'image/x-icon'],
+      ['/icon.svg', 'image/svg+xml'],
+      ['/apple-touch-icon.png', 'image/png'],
+    ] as const) {
+      const icon = await request(origin, { host: acmeHost, path });
+      expect([icon.status, icon.headers['content-type']], path).toEqual([200, type]);
+    }
+    // A tenant without a logo names the default icons in its pages.
+    const page = await request(origin, { host: acmeHost, path: '/' });
+    expect(page.body).toContain('<link rel="icon" href="/favicon.ico" sizes="48x48"');
+  });
+
   it('answers 404 for an unknown tenant without any tenant data', async () => {
     const res = await request(origin, { host: `nobody.${root}`, path: '/' });
     expect(res.status).toBe(404);

@@ -15,8 +15,16 @@ export async function generateMetadata({ params }: Pick<Props, 'params'>): Promi
   const brand = tenantBrand(tenant);
   return {
     title: { default: brand.name, template: `%s · ${brand.name}` },
-    // The logo doubles as the favicon; without one the browser shows its default.
-    icons: brand.logoSrc ? { icon: brand.logoSrc } : undefined,
+    // The logo doubles as the favicon; without one, the portal's own icons in public/.
+    icons: brand.logoSrc
+      ? { icon: brand.logoSrc }
+      : {
+          icon: [
+            { url: '/favicon.ico', sizes: '48x48' },
+            { url: '/icon.svg', type: 'image/svg+xml' },
+          ],
+          apple: '/apple-touch-icon.png',
+        },
   };
 }
 
