@@ -47,12 +47,15 @@ const { tenants } = JSON.parse(seeded.stdout.trim().split('\n').pop());
 
 for (const tenant of tenants) {
   console.log(`
-  ${tenant.name} (${tenant.slug}):  ${tenant.url}
-  API key (shown once):  ${tenant.api_key}
-  Mint a portal link:
+  ${tenant.name} (${tenant.slug})
+  Open the portal as "demo-user" (single use, valid for 15 minutes):
+    ${tenant.portal_link}
+  A fresh link through the API while the demo runs (open the "url" field of the answer):
     curl -s -X POST http://localhost:${port}/api/v1/portal_links \\
       -H "Authorization: Bearer ${tenant.api_key}" -H "Content-Type: application/json" \\
-      -d '{"reference_id":"user-1"}'`);
+      -d '{"reference_id":"demo-user"}'
+  API key (shown once):  ${tenant.api_key}
+  Tenant home (asks for a link):  ${tenant.url}`);
 }
 if (terraUrl) console.log(`\n  Terra emulator: ${terraUrl} (its consent page stands in for Terra's widget)`);
 console.log('');

@@ -1,8 +1,11 @@
-// Seeds the demo tenant(s) into the configured database and prints what a visitor needs (JSON).
+// Seeds the demo tenant(s) into the configured database and prints what a visitor needs (JSON): each
+// tenant's API key and a portal link for "demo-user", ready to open. The portal's own landing page on
+// the apex stands in for the tenant's app, so "Back to {tenant}" has somewhere to go.
 // With --terra-url URL it also seeds "fitco" on the terra source, pointed at that Terra API (the emulator).
 import { parseArgs } from 'node:util';
 import { createApiKey } from '@/lib/api/api-keys';
 import { type Database, openDatabase } from '@/lib/db/client';
+import { mintPortalLink } from '@/lib/links/mint-portal-link';
 import { getEnv } from '@/lib/env';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { findTenantBySlug } from '@/lib/tenants/find-tenant-by-slug';
@@ -16,6 +19,9 @@ export const DEMO_TERRA = {
   webhookSecret: 'fitco-demo-signing-secret',
 };
 
+const { values } = parseArgs({ options: { 'terra-url': { type: 'string' } } });
+const env = getEnv();
+
 async function ensureTenant(
   db: Database,
   spec: { slug: string; name: string; source: SourceName; patch: TenantPatch },
@@ -23,13 +29,33 @@ async function ensureTenant(
   const tenant =
     (await findTenantBySlug(db, spec.slug)) ??
     (await createTenant(db, { slug: spec.slug, name: spec.name, source: spec.source, returnOrigins: [] }));
-  const updated = await updateTenant(db, { tenantId: tenant.id, patch: spec.patch });
+  const appOrigin = `http://${env.PORTAL_ROOT_DOMAIN}`;
+  const updated = await updateTenant(db, {
+    tenantId: tenant.id,
+    patch: { ...spec.patch, allowedReturnOrigins: [appOrigin] },
+  });
   const { apiKey } = await createApiKey(db, { tenantId: tenant.id });
-  return { slug: updated.slug, name: updated.name, url: `${tenantOrigin(updated)}/`, api_key: apiKey };
+  const link = await mintPortalLink(db, {
+    tenant: updated,
+    link: {
+      reference_id: 'demo-user',
+      intent: 'manage',
+      channel: 'redirect',
+      expires_in: 900,
+      return_url: `${appOrigin}/`,
+    },
+    actor: { type: 'operator' },
+  });
+  return {
+    slug: updated.slug,
+    name: updated.name,
+    url: `${tenantOrigin(updated)}/`,
+    api_key: apiKey,
+    portal_link: link.url,
+    link_expires_at: link.expires_at,
+  };
 }
 
-const { values } = parseArgs({ options: { 'terra-url': { type: 'string' } } });
-const env = getEnv();
 const { db, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 try {
   const tenants = [

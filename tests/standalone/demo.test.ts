@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from '../support/http';
 import { signInOverHttp } from '../support/portal-user';
@@ -46,6 +48,30 @@ describe('npm run demo', () => {
     const page = await request(`http://127.0.0.1:${port}`, { host: `acme.localhost:${port}`, path: '/' });
     expect(page.status).toBe(200);
     expect(page.body).toContain('Acme Health');
+  });
+
+  it('prints a portal link that opens the device list in a browser, with the way back', async () => {
+    const { port, output } = await runDemo('demo');
+    expect(output()).toContain('single use, valid for 15 minutes');
+    const link = new RegExp(`(http://acme\\.localhost:${port}/l/[A-Za-z0-9_-]{43})`).exec(output())?.[1];
+    expect(link).toBeDefined();
+    // Chromium resolves *.localhost to loopback by itself, as a visitor's browser does.
+    const systemChromium = '/usr/bin/chromium';
+    const browser = await chromium.launch({
+      executablePath: fs.existsSync(systemChromium) ? systemChromium : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(link ?? '');
+      await page.waitForURL(`http://acme.localhost:${port}/devices`);
+      expect(await page.getByRole('heading', { name: 'Your devices' }).isVisible()).toBe(true);
+      expect(await page.getByRole('link', { name: 'Back to Acme Health' }).getAttribute('href')).toBe(
+        `http://localhost:${port}/`,
+      );
+    } finally {
+      await browser.close();
+    }
   });
 
   it('demo:terra adds FitCo on the terra source, backed by the local Terra emulator', async () => {
