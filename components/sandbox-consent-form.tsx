@@ -19,7 +19,7 @@ export function SandboxConsentForm({ state }: { state: string }) {
   return (
     <>
       <FlashBanner flash={result && !result.ok ? { tone: 'error', text: result.message } : null} />
-      <form action={action} className="mt-6 flex flex-col gap-2 sm:flex-row">
+      <form action={action} className="mt-6 flex flex-col gap-2">
         <input type="hidden" name="state" value={state} />
         {DECISIONS.map((decision) => (
           <button

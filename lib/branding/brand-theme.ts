@@ -46,7 +46,8 @@ export const PALETTES = {
   },
   dark: {
     surface: DARK_SURFACE,
-    'surface-muted': '#111827',
+    // The page is darker than its cards, as in the light scheme the cards stand out white.
+    'surface-muted': '#030712',
     text: '#f3f4f6',
     'text-muted': '#cbd5e1',
     border: '#374151',

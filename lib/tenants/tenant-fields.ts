@@ -44,6 +44,19 @@ const httpsUrl = z
   .max(2048, 'must be at most 2048 characters')
   .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL');
 
+/** A page of the tenant's own: https, or http on localhost while developing. */
+const tenantPageUrl = z
+  .string()
+  .max(2048, 'must be at most 2048 characters')
+  .refine(
+    (value) => URL.canParse(value) && isAllowedReturnOriginShape(new URL(value).origin),
+    'must be an https URL (http only for localhost), e.g. https://app.acme.com/settings',
+  )
+  .transform((value) => new URL(value).href);
+
+export const appUrl = tenantPageUrl;
+export const linkRequestUrl = tenantPageUrl;
+
 export const logoUrl = httpsUrl;
 export const supportUrl = httpsUrl;
 export const privacyUrl = httpsUrl;

@@ -14,6 +14,8 @@ export function publicTenant(tenant: Tenant) {
     logo_file: tenant.logoFileSha256 ? { sha256: tenant.logoFileSha256 } : null,
     support_url: tenant.supportUrl,
     privacy_url: tenant.privacyUrl,
+    app_url: tenant.appUrl,
+    link_request_url: tenant.linkRequestUrl,
     show_powered_by: tenant.showPoweredBy,
     theme: tenant.theme,
     default_locale: tenant.defaultLocale,

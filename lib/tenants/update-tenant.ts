@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db/client';
 import type { LogoFile } from '@/lib/branding/logo-file';
 import { tenantLogos, tenants } from '@/lib/db/schema';
-import { notFound } from '@/lib/errors';
+import { invalid, notFound } from '@/lib/errors';
 import { encryptSecret } from '@/lib/security/secret-box';
 import { forgetCachedTenants } from './resolve-tenant-by-host';
 import type { Tenant } from './tenant';
@@ -16,6 +16,10 @@ export type TenantPatch = Partial<{
   logoFile: LogoFile;
   supportUrl: string;
   privacyUrl: string;
+  /** The exit pages' way back when no return URL is known. */
+  appUrl: string;
+  /** The exit pages' "Get a new link"; must be on one of the allowed return origins. */
+  linkRequestUrl: string;
   showPoweredBy: boolean;
   theme: 'auto' | 'light' | 'dark';
   defaultLocale: string;
@@ -50,6 +54,11 @@ export async function updateTenant(
   const [current] = await db.select().from(tenants).where(eq(tenants.id, input.tenantId)).limit(1);
   if (!current) throw notFound('tenant', 'tenant');
   const { patch } = input;
+  const linkRequestUrl = patch.linkRequestUrl ?? current.linkRequestUrl;
+  const origins = patch.allowedReturnOrigins ?? current.allowedReturnOrigins;
+  // The user is sent there with the tenant's name on the button: only to the tenant's own origins.
+  if (linkRequestUrl && !origins.includes(new URL(linkRequestUrl).origin))
+    throw invalid('link_request_url', 'must be on one of the allowed return origins (--return-origin)');
   const sourceConfig = { ...current.sourceConfig, ...patch.sourceSettings };
   for (const [name, value] of Object.entries(patch.sourceSecrets ?? {})) {
     sourceConfig[`${name}Ciphertext`] = encryptSecret(value, {
@@ -70,6 +79,8 @@ export async function updateTenant(
         logoFileSha256: patch.logoFile ? patch.logoFile.sha256 : patch.logoUrl ? null : undefined,
         supportUrl: patch.supportUrl,
         privacyUrl: patch.privacyUrl,
+        appUrl: patch.appUrl,
+        linkRequestUrl: patch.linkRequestUrl,
         showPoweredBy: patch.showPoweredBy,
         theme: patch.theme,
         defaultLocale: patch.defaultLocale,

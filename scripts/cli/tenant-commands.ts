@@ -7,8 +7,10 @@ import { requireTenantBySlug } from '@/lib/tenants/find-tenant-by-slug';
 import { publicTenant } from '@/lib/tenants/tenant';
 import {
   accentColor,
+  appUrl,
   connectionSourceName,
   domainName,
+  linkRequestUrl,
   locale,
   newTenantSlug,
   providerList,
@@ -68,6 +70,8 @@ export async function tenantUpdate(db: Database, args: string[]) {
     ...BRAND_FLAGS,
     locale: { type: 'string' },
     'return-origin': { type: 'string', multiple: true },
+    'app-url': { type: 'string' },
+    'link-request-url': { type: 'string' },
     providers: { type: 'string' },
     'terra-dev-id': { type: 'string' },
     'terra-api-key': { type: 'string' },
@@ -85,6 +89,9 @@ export async function tenantUpdate(db: Database, args: string[]) {
       flagValue(returnOrigin, origin, 'return-origin'),
     );
   }
+  if (flags['app-url'] !== undefined) patch.appUrl = flagValue(appUrl, flags['app-url'], 'app-url');
+  if (flags['link-request-url'] !== undefined)
+    patch.linkRequestUrl = flagValue(linkRequestUrl, flags['link-request-url'], 'link-request-url');
   if (flags.providers !== undefined)
     patch.enabledProviders = flagValue(providerList, flags.providers.split(','), 'providers');
   const settings: Record<string, string> = {};

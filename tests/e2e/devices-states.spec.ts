@@ -242,3 +242,22 @@ test('at 375 px the header holds on one line with an 80-character label, and the
   expect(add?.height ?? Infinity).toBeLessThanOrEqual(1.5 * 812);
   await screenshots(page, 'devices-narrow-header');
 });
+
+test("the sandbox consent page reads as the provider's own page, with what it shares and a Cancel", async ({
+  page,
+  world,
+}) => {
+  await signIn(page, world, uniqueUser('consent-cancel'));
+  await page.getByRole('button', { name: 'Connect Suunto', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Connect Suunto' })).toBeVisible();
+  await expect(page.getByText('Acme Health would like to read:')).toBeVisible();
+  await expect(page.getByRole('listitem')).toHaveText(['Activity', 'Sleep', 'Heart rate']);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshots(page, 'sandbox-consent');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page).toHaveURL(tenantUrl(world, 'acme', '/devices'));
+  await expect(page.getByRole('list', { name: 'Connected devices' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Connect Suunto', exact: true })).toBeVisible();
+});

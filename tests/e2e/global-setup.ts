@@ -56,7 +56,13 @@ export default async function globalSetup() {
     databaseUrl,
     pgliteDir,
     tenants: [
-      { slug: 'acme', name: 'Acme Health', accent: '#0f766e', returnOrigins: ['https://app.acme.test'] },
+      {
+        slug: 'acme',
+        name: 'Acme Health',
+        accent: '#0f766e',
+        returnOrigins: ['https://app.acme.test'],
+        brand: { appUrl: 'https://app.acme.test/', linkRequestUrl: 'https://app.acme.test/portal-link' },
+      },
       { slug: 'globex', name: 'Globex Fitness', accent: '#7c3aed' },
       ...BRAND_TENANTS,
       ...terraTenantSpecs(terra.url),

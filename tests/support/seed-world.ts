@@ -30,6 +30,9 @@ export type BrandSpec = {
   showPoweredBy?: boolean;
   theme?: 'auto' | 'light' | 'dark';
   defaultLocale?: string;
+  /** Where the exit pages lead (SPEC §16–17); the link-request URL must be on a return origin. */
+  appUrl?: string;
+  linkRequestUrl?: string;
 };
 
 function brandPatch(brand: BrandSpec): TenantPatch {

@@ -9,6 +9,9 @@ import { markActionEntered } from '@/server/request-context.mjs';
 export async function signOut(): Promise<void> {
   markActionEntered();
   const context = await portalContext();
-  if (context) await signOutPortalSession(context);
-  redirect('/signed-out');
+  if (!context) redirect('/signed-out');
+  await signOutPortalSession(context);
+  // The ended session's way back, so the signed-out page can still offer it (checked again there).
+  const returnUrl = context.session.returnUrl;
+  redirect(returnUrl ? `/signed-out?return_url=${encodeURIComponent(returnUrl)}` : '/signed-out');
 }

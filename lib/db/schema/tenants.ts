@@ -15,6 +15,10 @@ export const tenants = pgTable('tenants', {
   logoFileSha256: text('logo_file_sha256'),
   supportUrl: text('support_url'),
   privacyUrl: text('privacy_url'),
+  /** The tenant's app (web or a universal link): the exit pages' "Back to {tenant}" when no return URL is known. */
+  appUrl: text('app_url'),
+  /** Where a user asks the tenant for a new portal link (exit pages' "Get a new link", with ?reason=). */
+  linkRequestUrl: text('link_request_url'),
   showPoweredBy: boolean('show_powered_by').notNull().default(true),
   theme: text('theme', { enum: ['auto', 'light', 'dark'] })
     .notNull()

@@ -1,8 +1,10 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { PortalShell } from '@/components/portal-shell';
+import { ExitPage } from '@/components/exit-page';
+import { exitBackUrl, newLinkUrl } from '@/lib/links/exit-links';
 import { getTenantForHostSegment } from '@/lib/tenants/current-tenant';
 
+/** ?reason=session: the session ran out; otherwise the visitor was never signed in on this host. */
 export default async function ExpiredPage({
   params,
   searchParams,
@@ -15,10 +17,12 @@ export default async function ExpiredPage({
   const t = await getTranslations('expired');
   const isSessionEnd = (await searchParams).reason === 'session';
   return (
-    <PortalShell tenant={tenant}>
-      <h1 className="text-2xl font-semibold">{t(isSessionEnd ? 'sessionTitle' : 'signedOutTitle')}</h1>
-      <p className="mt-2 text-[var(--text-muted)]">{t(isSessionEnd ? 'sessionText' : 'signedOutText')}</p>
-      <p className="mt-2 text-[var(--text-muted)]">{t('again', { tenant: tenant.name })}</p>
-    </PortalShell>
+    <ExitPage
+      tenant={tenant}
+      title={t(isSessionEnd ? 'sessionTitle' : 'signedOutTitle')}
+      text={`${t(isSessionEnd ? 'sessionText' : 'signedOutText')} ${t('again', { tenant: tenant.name })}`}
+      backUrl={exitBackUrl(tenant)}
+      newLinkUrl={newLinkUrl(tenant, isSessionEnd ? 'expired' : 'signed_out')}
+    />
   );
 }
