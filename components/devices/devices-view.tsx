@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
 import { connectDevice, disconnectDeviceInPlace } from '@/app/t/[host]/devices/actions';
 import type { DeviceView } from '@/lib/connections/connection-row';
+import type { SourceName } from '@/lib/connections/vocabulary';
 import type { DevicesData } from '@/lib/portal/devices-data';
 import { AddDeviceGrid } from './add-device-grid';
 import { DeviceListItem } from './device-list-item';
@@ -37,9 +38,11 @@ async function fetchDevices(): Promise<DevicesData> {
 export function DevicesView({
   initialData,
   initialFlash,
+  tenant,
 }: {
   initialData: DevicesData;
   initialFlash: FlashMessage | null;
+  tenant: { name: string; source: SourceName };
 }) {
   const t = useTranslations('devices');
   const queryClient = useQueryClient();
@@ -177,6 +180,7 @@ export function DevicesView({
 
       <DisconnectDialog
         device={confirming}
+        tenant={tenant}
         onClose={() => setConfirming(null)}
         focusAfterConfirm={bannerElement}
         onConfirm={async (device) => {

@@ -3,10 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { DeviceView } from '@/lib/connections/connection-row';
+import type { SourceName } from '@/lib/connections/vocabulary';
 import { buttonStyles } from '../ui/button-styles';
+import { DisconnectConsequences } from './disconnect-consequences';
 
 type Props = {
   device: DeviceView | null;
+  tenant: { name: string; source: SourceName };
   /** Settles when the disconnect has finished (either way); the dialog stays open until then. */
   onConfirm: (device: DeviceView) => Promise<void>;
   onClose: () => void;
@@ -20,7 +23,7 @@ type Props = {
  * on whatever the closing dialog would uncover.
  */
 // The dialog exists only with JavaScript; without it the row's link opens the confirmation page.
-export function DisconnectDialog({ device, onConfirm, onClose, focusAfterConfirm }: Props) {
+export function DisconnectDialog({ device, tenant, onConfirm, onClose, focusAfterConfirm }: Props) {
   const t = useTranslations('dialog');
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -66,9 +69,11 @@ export function DisconnectDialog({ device, onConfirm, onClose, focusAfterConfirm
           <h2 id="disconnect-title" className="text-lg font-semibold">
             {t('title', { provider: device.providerName })}
           </h2>
-          <p className="mt-2 text-sm text-[var(--text-muted)]">
-            {t('text', { provider: device.providerName })}
-          </p>
+          <DisconnectConsequences
+            provider={device.providerName}
+            tenant={tenant.name}
+            source={tenant.source}
+          />
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <button
               type="button"

@@ -1,7 +1,7 @@
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { DbOrTx } from '@/lib/db/client';
 import type { Tenant } from '@/lib/tenants/tenant';
-import { providerInfo } from './provider-catalogue';
+import { isKnownProvider, providerInfo } from './provider-catalogue';
 import type { SourceProvider } from './sources/connection-source';
 import { sourceForTenant } from './source-for-tenant';
 
@@ -29,7 +29,8 @@ export async function listProvidersForTenant(db: DbOrTx, input: { tenant: Tenant
       const info = providerInfo(provider.id);
       return {
         id: provider.id,
-        name: provider.name || info.name,
+        // One catalogue of display names whatever the source ("Whoop", not Terra's "WHOOP").
+        name: isKnownProvider(provider.id) ? info.name : provider.name || info.name,
         color: info.color,
         webConnect: provider.webConnect,
       };

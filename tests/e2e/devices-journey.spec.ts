@@ -62,11 +62,21 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) {
         const dialog = page.getByRole('dialog', { name: 'Disconnect Oura?' });
         await expect(dialog).toBeVisible();
+        await expect(dialog).toContainText(
+          'Acme Health will stop receiving new data from Oura. You can connect it again at any time.',
+        );
+        await expect(dialog).toContainText('The data Acme Health already received stays with Acme Health.');
         expect(await axeViolations(page)).toEqual([]);
         await screenshots(page, 'devices-disconnect-dialog');
         await dialog.getByRole('button', { name: 'Disconnect', exact: true }).click();
       } else {
         await expect(page).toHaveURL(/\/devices\/conn_[A-Za-z0-9_-]+\/disconnect/);
+        await expect(page.getByRole('main')).toContainText(
+          'Acme Health will stop receiving new data from Oura. You can connect it again at any time.',
+        );
+        await expect(page.getByRole('main')).toContainText(
+          'The data Acme Health already received stays with Acme Health.',
+        );
         await page.getByRole('button', { name: 'Disconnect', exact: true }).click();
         await expect(page).toHaveURL(tenantUrl(world, 'acme', '/devices?disconnected=OURA'));
       }

@@ -25,6 +25,10 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await screenshots(page, 'terra-connected');
 
       await oura.getByRole('button', { name: 'Disconnect Oura' }).click();
+      // What happens to the data already shared, for Terra, in the dialog and on the page alike.
+      await expect(
+        page.getByText('Terra, the service that links your devices, deletes what it holds'),
+      ).toBeVisible();
       if (javaScriptEnabled) {
         await page
           .getByRole('dialog', { name: 'Disconnect Oura?' })

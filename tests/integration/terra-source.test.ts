@@ -19,6 +19,16 @@ type EmulatorState = {
 };
 
 describe('terra source', () => {
+  it("names providers from our one catalogue, not Terra's spelling", async () => {
+    const listed = await fitcoApi.call('GET', '/api/v1/providers');
+    expect(listed.status).toBe(200);
+    const names = Object.fromEntries(
+      listed.json<{ data: { id: string; name: string }[] }>().data.map((p) => [p.id, p.name]),
+    );
+    // The emulator, like Terra, sends "WHOOP" and "COROS".
+    expect([names.WHOOP, names.COROS, names.OURA]).toEqual(['Whoop', 'Coros', 'Oura']);
+  });
+
   it('connects through the widget, confirms with userInfo, and disconnects at Terra', async () => {
     const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'a+b@example.com');
     const widget = await startConnect(origin, fitcoHost, user.cookie, 'OURA');

@@ -26,7 +26,11 @@ export default async function DevicesPage({ params, searchParams }: Props) {
       </div>
       <ClientMessages namespaces={['devices', 'dialog', 'status']}>
         <QueryProvider>
-          <DevicesView initialData={data} initialFlash={flash} />
+          <DevicesView
+            initialData={data}
+            initialFlash={flash}
+            tenant={{ name: signedIn.tenant.name, source: signedIn.tenant.source }}
+          />
         </QueryProvider>
       </ClientMessages>
     </SignedInShell>

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { DisconnectConfirmForm } from '@/components/devices/disconnect-confirm-form';
+import { DisconnectConsequences } from '@/components/devices/disconnect-consequences';
 import { SignedInShell } from '@/components/portal-shell';
 import { requirePortalSession } from '@/lib/auth/get-portal-session';
 import { deviceView } from '@/lib/connections/connection-row';
@@ -19,12 +20,15 @@ export default async function DisconnectConfirmPage({ params }: Props) {
   });
   const device = row ? deviceView(row) : null;
   if (!device || device.status === 'disconnected') notFound();
-  const t = await getTranslations('device');
-  const values = { provider: device.providerName, tenant: signedIn.tenant.name };
+  const t = await getTranslations('dialog');
   return (
     <SignedInShell signedIn={signedIn}>
-      <h1 className="text-2xl font-semibold">{t('disconnectTitle', values)}</h1>
-      <p className="mt-2 text-[var(--text-muted)]">{t('disconnectText', values)}</p>
+      <h1 className="text-2xl font-semibold">{t('title', { provider: device.providerName })}</h1>
+      <DisconnectConsequences
+        provider={device.providerName}
+        tenant={signedIn.tenant.name}
+        source={signedIn.tenant.source}
+      />
       <ClientMessages namespaces={['dialog']}>
         <DisconnectConfirmForm connectionId={device.id} />
       </ClientMessages>
