@@ -18,6 +18,8 @@ import { needsAttention } from './needs-attention';
 
 const QUERY_KEY = ['devices'];
 const PENDING_POLL_MS = 3000;
+// A connection the user is asked to fix may be fixed elsewhere (the app, the platform): look again.
+const ATTENTION_POLL_MS = 10_000;
 
 class SessionEndedError extends Error {}
 
@@ -33,7 +35,8 @@ async function fetchDevices(): Promise<DevicesData> {
 
 /**
  * The list is rendered on the server and handed over as initial data (no request on first paint),
- * refreshed when the window regains focus, and polled while a connection is still pending.
+ * refreshed when the window regains focus, and polled while a connection is pending (every 3 s) or
+ * needs the user (every 10 s).
  */
 export function DevicesView({
   initialData,
@@ -53,8 +56,11 @@ export function DevicesView({
     initialData,
     refetchOnMount: false,
     refetchOnWindowFocus: 'always',
-    refetchInterval: (query) =>
-      query.state.data?.devices.some((d) => d.status === 'pending') ? PENDING_POLL_MS : false,
+    refetchInterval: (query) => {
+      const devices = query.state.data?.devices ?? [];
+      if (devices.some((d) => d.status === 'pending')) return PENDING_POLL_MS;
+      return devices.some(needsAttention) ? ATTENTION_POLL_MS : false;
+    },
   });
   const [connectState, connectAction, connectPending] = useActionState(connectDevice, null);
   const [confirming, setConfirming] = useState<DeviceView | null>(null);

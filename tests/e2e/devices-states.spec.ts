@@ -181,6 +181,13 @@ test('connections that need the user come first, say why and what to do, under a
   await expect(rows.nth(2).getByRole('button', { name: 'Reconnect Oura' })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshots(page, 'devices-need-attention');
+  // Fixed elsewhere (here: through the sandbox API), it shows without a reload while the page is open.
+  const fixed = await apiCall(world, 'acme', 'POST', `/api/v1/sandbox/connections/${ids.GARMIN}/status`, {
+    status: 'active',
+  });
+  expect(fixed.status).toBe(200);
+  await expect(page.getByText('1 device needs your attention')).toBeVisible({ timeout: 15_000 });
+  await expect(rows.filter({ hasText: 'Garmin' })).toContainText('Connected');
 });
 
 test('a result banner is shown once, leaves no trace in the address, and can be dismissed', async ({
