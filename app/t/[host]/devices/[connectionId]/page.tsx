@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/client-messages';
 import { ConnectForm } from '@/components/devices/connect-form';
+import { needsAttention } from '@/components/devices/needs-attention';
 import { LocalTime } from '@/components/local-time';
 import { SignedInShell } from '@/components/portal-shell';
 import { ProviderLogo } from '@/components/provider-logo';
@@ -31,7 +32,7 @@ export default async function DeviceDetailsPage({ params }: Props) {
   ]);
   // Scopes we know are named in the reader's language; a platform's unknown scope is shown as sent.
   const scopeName = (scope: string) => (isMessageKey('scopes', scope) ? tScopes(scope) : scope);
-  const canReconnect = device.status === 'reauth_required' || device.status === 'error';
+  const canReconnect = needsAttention(device);
   const isDisconnected = device.status === 'disconnected';
   return (
     <SignedInShell signedIn={signedIn}>
