@@ -180,7 +180,12 @@ export function DevicesView({
           {t('addHeading')}
         </h2>
         <div className="mt-3">
-          <AddDeviceGrid providers={data.addable} connectAction={connectAction} pending={connectPending} />
+          <AddDeviceGrid
+            providers={data.addable}
+            connectAction={connectAction}
+            pending={connectPending}
+            tenantName={tenant.name}
+          />
         </div>
       </section>
 

@@ -268,3 +268,23 @@ test("the sandbox consent page reads as the provider's own page, with what it sh
   await expect(page.getByRole('list', { name: 'Connected devices' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Connect Suunto', exact: true })).toBeVisible();
 });
+
+test('a filter box narrows thirteen providers, and an app-only one says where to connect it', async ({
+  page,
+  world,
+}) => {
+  await signIn(page, world, uniqueUser('filter'));
+  const addable = page.getByRole('list', { name: 'Devices you can add' }).getByRole('listitem');
+  await expect(addable).toHaveCount(13);
+  await expect(addable.filter({ hasText: 'Apple Health' })).toContainText('Connect in the Acme Health app');
+  const filter = page.getByRole('searchbox', { name: 'Find a device' });
+  await filter.fill('gar');
+  await expect(addable).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Connect Garmin', exact: true })).toBeVisible();
+  // Enter in the box filters; it never presses a provider's button.
+  await filter.press('Enter');
+  await expect(page).toHaveURL(tenantUrl(world, 'acme', '/devices'));
+  await filter.fill('zzz');
+  await expect(page.getByText('No device matches “zzz”.')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});

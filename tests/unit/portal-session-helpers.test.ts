@@ -14,6 +14,7 @@ const world = vi.hoisted(() => ({
   tenants: new Map<string, Tenant>(),
   jar: new Map<string, string>(),
   set: [] as Array<{ name: string; value: string; options: unknown }>,
+  host: 'acme.portal.test',
 }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({
@@ -24,7 +25,8 @@ vi.mock('next/headers', () => ({
       world.jar.set(name, value);
     },
   }),
-  headers: async () => new Headers({ 'user-agent': 'Unit/1.0', 'x-request-id': 'req-unit' }),
+  headers: async () =>
+    new Headers({ host: world.host, 'user-agent': 'Unit/1.0', 'x-request-id': 'req-unit' }),
 }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
@@ -44,6 +46,7 @@ const { revokePortalSession } = await import('@/lib/auth/revoke-portal-session')
 const { encodeSessionToken } = await import('@/lib/auth/session-token');
 const { sessionCookieName } = await import('@/lib/auth/session-cookie');
 const { signOutPortalSession } = await import('@/lib/auth/sign-out');
+const { describeCurrentSession } = await import('@/lib/auth/describe-current-session');
 const { randomId } = await import('@/lib/security/random-id');
 const { createTenant } = await import('@/lib/tenants/create-tenant');
 const { memoryDbWithTenant } = await import('../support/memory-db');
@@ -175,6 +178,25 @@ describe('revokePortalSession', () => {
     const other = await signedIn(acme);
     await revokePortalSession(world.db, { tenantId: acme.id, sessionId: mine });
     expect(await revokedAt(other)).toBeNull();
+  });
+});
+
+describe('describeCurrentSession (GET /api/auth/session)', () => {
+  it("names the signed-in user on their tenant's host, and nobody anywhere else", async () => {
+    const id = await signedIn(acme);
+    await world.db
+      .update(portalSessions)
+      .set({ userLabel: 'j***@example.com' })
+      .where(eq(portalSessions.id, id));
+    world.host = 'acme.portal.test';
+    expect(await describeCurrentSession()).toEqual({ user: { name: 'j***@example.com' } });
+    world.host = 'globex.portal.test';
+    expect(await describeCurrentSession()).toEqual({});
+    world.host = 'acme.portal.test';
+    await world.db.update(portalSessions).set({ userLabel: null }).where(eq(portalSessions.id, id));
+    expect(await describeCurrentSession()).toEqual({ user: { name: null } });
+    await revokePortalSession(world.db, { tenantId: acme.id, sessionId: id });
+    expect(await describeCurrentSession()).toEqual({});
   });
 });
 
