@@ -24,7 +24,8 @@ const subscribe = () => () => undefined;
 export function AddDeviceGrid({ providers, connectAction, pending, tenantName }: Props) {
   const t = useTranslations('devices');
   const [query, setQuery] = useState('');
-  // The filter only works with JavaScript, so it appears only once the page is running it.
+  // The filter only works with JavaScript: until the page runs it, its place is kept but empty, so
+  // nothing moves under the pointer when it appears.
   const isClient = useSyncExternalStore(
     subscribe,
     () => true,
@@ -39,9 +40,9 @@ export function AddDeviceGrid({ providers, connectAction, pending, tenantName }:
     : providers;
   return (
     <>
-      {isClient && providers.length >= FILTER_FROM ? (
+      {providers.length >= FILTER_FROM ? (
         // Outside the form: Enter in the box must not submit the first provider's button.
-        <label className="mb-3 block">
+        <label className={`mb-3 block ${isClient ? '' : 'invisible'}`}>
           <span className="sr-only">{t('findDevice')}</span>
           <input
             type="search"
