@@ -45,6 +45,22 @@ describe('tenants by host', () => {
     expect(page.body).toContain('<link rel="icon" href="/favicon.ico" sizes="48x48"');
   });
 
+  it("offers the signed-out page's return URL only when it is on the tenant's allow-list", async () => {
+    const page = (returnUrl: string) =>
+      request(origin, { host: acmeHost, path: `/signed-out?return_url=${encodeURIComponent(returnUrl)}` });
+    const allowed = await page('https://app.acme.test/settings/devices');
+    expect(allowed.status).toBe(200);
+    expect(allowed.body).toContain('href="https://app.acme.test/settings/devices"');
+    for (const foreign of ['https://evil.example/phish', 'javascript:alert(1)', '//evil.example/x']) {
+      const refused = await page(foreign);
+      expect(refused.status, foreign).toBe(200);
+      // Never as a link (the address itself may appear in Next's page data, as text).
+      expect(refused.body, foreign).not.toMatch(/href="(https:)?\/\/evil\.example|href="javascript:/);
+      // Acme sets no app_url here, so there is no way back to offer at all.
+      expect(refused.body, foreign).not.toContain('Back to Acme Health');
+    }
+  });
+
   it('answers 404 for an unknown tenant without any tenant data', async () => {
     const res = await request(origin, { host: `nobody.${root}`, path: '/' });
     expect(res.status).toBe(404);
