@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
+import { describeError } from './describe-error.mjs';
 import { databaseFailedAt, isInOutageHold } from './database-health.mjs';
 import { RETRY_AFTER_SECONDS, outageResponse } from './outage-response.mjs';
 import { redactStream } from './redact-secrets.mjs';
@@ -146,15 +147,7 @@ function logErrorsAsJsonLines() {
     // Next's CSRF check of server actions (Origin against Host) failed: a refusal, not a crash.
     const facts = currentRequestFacts();
     if (facts && error.message.startsWith('Invalid Server Actions request')) facts.crossOriginAction = true;
-    const cause = error.cause instanceof Error ? error.cause : undefined;
-    const source = error.message.startsWith('Failed query') && cause ? cause : error;
-    const code = /** @type {{ code?: unknown }} */ (source).code;
-    logLine({
-      level: 'error',
-      event: 'server.error',
-      error: `${source.name}: ${(source.message.split('\n')[0] ?? '').replace(/params:.*$/, '')}`,
-      ...(typeof code === 'string' ? { code } : {}),
-    });
+    logLine({ level: 'error', event: 'server.error', error: describeError(error) });
   };
 }
 

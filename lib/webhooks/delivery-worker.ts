@@ -1,4 +1,5 @@
 import type { Database } from '@/lib/db/client';
+import { describeError } from '@/lib/db/errors';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { type AddressResolver, resolveWithSystemDns } from '@/lib/security/url-guard';
@@ -95,7 +96,7 @@ export function startDeliveryWorker(
         .catch((error: unknown) =>
           logger.error('webhook.attempt_crashed', {
             deliveryId: delivery.id,
-            error: error instanceof Error ? error.message : String(error),
+            error: describeError(error),
           }),
         )
         .finally(() => {
@@ -116,7 +117,7 @@ export function startDeliveryWorker(
     polling = claimAndDispatch()
       .catch((error: unknown) =>
         logger.error('webhook.claim_failed', {
-          error: error instanceof Error ? error.message : String(error),
+          error: describeError(error),
         }),
       )
       .finally(() => {

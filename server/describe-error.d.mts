@@ -1,0 +1,2 @@
+export function sqlState(error: unknown): string | undefined;
+export function describeError(error: unknown): string;
