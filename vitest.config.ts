@@ -6,6 +6,9 @@ const alias = { '@': path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default on a 2-core machine is one worker; most of our files wait on servers and
+    // sockets rather than the CPU, so three keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },
@@ -36,8 +39,9 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
+          // One server for every file, run in parallel: a file scopes what it asserts to its own
+          // users, or to tenants it owns (tests/integration/global-setup.ts, tests/support/factories.ts).
           globalSetup: ['tests/integration/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

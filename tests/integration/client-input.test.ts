@@ -4,11 +4,12 @@ import { apiClient, tokenFromUrl } from '../support/api';
 import { serverActions } from '../support/build-manifests';
 import { request } from '../support/http';
 import { signInOverHttp } from '../support/portal-user';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme } = inject('world').tenants as Record<'acme', { apiKey: string }>;
-const acmeHost = `acme.${root}`;
+const acme = tenantOf('acme');
+const acmeHost = acme.host;
 
 function expectOurHeaders(headers: Record<string, unknown>) {
   expect(headers['x-content-type-options']).toBe('nosniff');
@@ -110,7 +111,7 @@ describe('client input never makes a 5xx', () => {
 
 describe('a link token stays out of headers and logs', () => {
   it('sends no internal rewrite header on /l/ pages, and logs no token even for an oversized post', async () => {
-    const minted = await apiClient(origin, acme.apiKey).mintLink({ reference_id: 'sentinel-user' });
+    const minted = await acme.api.mintLink({ reference_id: 'sentinel-user' });
     const token = tokenFromUrl(minted.json<{ url: string }>().url);
     const shown = await request(origin, { host: acmeHost, path: `/l/${token}` });
     expect(shown.status).toBe(200);

@@ -5,12 +5,13 @@ import { actionField, connectSandboxDevice, signInOverHttp } from '../support/po
 import { OUTAGE_HOLD_MS } from '../../server/database-health.mjs';
 import { startTcpRelay } from '../support/tcp-relay';
 import { type TestServer, freePort, serverEnv, startTestServer } from '../support/test-server';
+import { tenantOf } from '../support/factories';
 
 // A second server reaches PostgreSQL through a relay the test can cut; PGlite has no outage to test.
 const databaseUrl = inject('serverEnv').DATABASE_URL;
 const root = inject('rootDomain');
-const { acme } = inject('world').tenants as Record<'acme', { apiKey: string }>;
-const acmeHost = `acme.${root}`;
+const acme = tenantOf('acme');
+const acmeHost = acme.host;
 
 async function waitForReady(origin: string): Promise<number> {
   const started = Date.now();

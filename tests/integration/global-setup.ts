@@ -1,20 +1,30 @@
 import type { TestProject } from 'vitest/node';
-import { seedWorld, type World } from '../support/seed-world';
+import { type TenantSpec, type World, seedWorld } from '../support/seed-world';
 import { freePort, freshPgliteDir, serverEnv, startTestServer } from '../support/test-server';
 import { resetPostgres } from '../support/reset-postgres';
-import { routeTerraWebhooks, startTerraWorld, terraTenantSpecs } from '../support/terra-world';
+import {
+  type TerraTenantSlug,
+  routeTerraWebhooks,
+  startTerraWorld,
+  terraTenantSpecs,
+} from '../support/terra-world';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     origin: string;
     rootDomain: string;
-    world: World;
+    world: World<IntegrationTenantSlug>;
     serverEnv: Record<string, string>;
     serverLogFile: string;
     terraUrl: string;
   }
 }
 
+/**
+ * acme and globex are shared: a file that uses them scopes what it asserts to its own users.
+ * A file that asserts tenant-wide state (the event log) owns tenants named after it, so the
+ * files can run in parallel against one server.
+ */
 export const INTEGRATION_TENANTS = [
   {
     slug: 'acme',
@@ -26,7 +36,13 @@ export const INTEGRATION_TENANTS = [
     ],
   },
   { slug: 'globex', name: 'Globex Fitness' },
-];
+  { slug: 'connections-api', name: 'Connections API Health' },
+  { slug: 'event-order', name: 'Event Order Health' },
+  { slug: 'isolation-a', name: 'Isolation A Health' },
+  { slug: 'isolation-b', name: 'Isolation B Fitness' },
+] as const satisfies readonly TenantSpec[];
+
+export type IntegrationTenantSlug = (typeof INTEGRATION_TENANTS)[number]['slug'] | TerraTenantSlug;
 
 /** One server for the whole integration suite: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export default async function setup(project: TestProject) {

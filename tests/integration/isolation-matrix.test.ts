@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFromUrl } from '../support/api';
+import { tokenFromUrl } from '../support/api';
+import { tenantOf } from '../support/factories';
 import { serverActions, tenantPaths } from '../support/build-manifests';
 import { type HttpResult, multipartForm, request } from '../support/http';
 import { connectSandboxDevice } from '../support/portal-user';
@@ -11,9 +12,10 @@ import { connectSandboxDevice } from '../support/portal-user';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const keys = inject('world').tenants as Record<'acme' | 'globex', { apiKey: string }>;
+// Two tenants of this file's own: the snapshot reads their whole event logs.
+const tenants = { acme: tenantOf('isolation-a'), globex: tenantOf('isolation-b') };
 
-type TenantName = 'acme' | 'globex';
+type TenantName = keyof typeof tenants;
 type Actor = {
   tenant: TenantName;
   cookie: string;
@@ -21,14 +23,14 @@ type Actor = {
   connectionId: string;
   sentinel: string;
 };
-const hostOf = (tenant: TenantName) => `${tenant}.${root}`;
+const hostOf = (tenant: TenantName) => tenants[tenant].host;
 const unknownHost = `nobody.${root}`;
 const suffix = Math.random().toString(36).slice(2, 8);
 
 async function signedInActor(tenant: TenantName): Promise<Actor> {
   const sentinel = `${tenant.toUpperCase()}SENTINEL${suffix}`;
   const referenceId = `${tenant}-iso-${suffix}`;
-  const minted = await apiClient(origin, keys[tenant].apiKey).mintLink({
+  const minted = await tenants[tenant].api.mintLink({
     reference_id: referenceId,
     user_label: sentinel,
   });
@@ -48,7 +50,7 @@ function expectNoSentinel(res: HttpResult, sentinels: string[], label: string) {
 async function snapshot(actors: Actor[]) {
   const state: Record<string, unknown> = {};
   for (const actor of actors) {
-    const api = apiClient(origin, keys[actor.tenant].apiKey);
+    const api = tenants[actor.tenant].api;
     const connections = await api.call('GET', `/api/v1/users/${actor.referenceId}/connections`);
     const events = await api.call('GET', '/api/v1/events?limit=5');
     const session = await request(origin, {
@@ -76,7 +78,7 @@ describe('tenant isolation on every route', () => {
   beforeAll(async () => {
     acme = await signedInActor('acme');
     globex = await signedInActor('globex');
-    const minted = await apiClient(origin, keys.acme.apiKey).mintLink({ reference_id: acme.referenceId });
+    const minted = await tenants.acme.api.mintLink({ reference_id: acme.referenceId });
     linkToken = tokenFromUrl(minted.json<{ url: string }>().url);
     before = await snapshot([acme, globex]);
   });
@@ -166,7 +168,7 @@ describe('tenant isolation on every route', () => {
   });
 
   it('lets an API key reach only its own tenant on every documented operation', async () => {
-    const document = await apiClient(origin, keys.acme.apiKey).call('GET', '/api/v1/openapi.json');
+    const document = await tenants.acme.api.call('GET', '/api/v1/openapi.json');
     const paths = document.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
     const operations = Object.entries(paths).flatMap(([template, methods]) =>
       Object.keys(methods).map((method) => ({ method: method.toUpperCase(), template })),
@@ -180,7 +182,7 @@ describe('tenant isolation on every route', () => {
         method === 'POST' ? JSON.stringify({ reference_id: acme.referenceId, status: 'error' }) : undefined;
       for (const [who, key] of [
         ['no key', undefined],
-        ['globex', keys.globex.apiKey],
+        ['globex', tenants.globex.apiKey],
       ] as const) {
         const res = await request(origin, {
           host: 'api.localhost',

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFromUrl } from '../support/api';
+import { tokenFromUrl } from '../support/api';
 import { request } from '../support/http';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
-const root = inject('rootDomain');
-const { acme } = inject('world').tenants as Record<'acme', { apiKey: string }>;
-const acmeHost = `acme.${root}`;
+const acme = tenantOf('acme');
+const acmeHost = acme.host;
 
 async function mintToken(): Promise<string> {
-  const res = await apiClient(origin, acme.apiKey).mintLink({
+  const res = await acme.api.mintLink({
     reference_id: `abuse-${Math.random().toString(36).slice(2)}`,
   });
   return tokenFromUrl(res.json<{ url: string }>().url);

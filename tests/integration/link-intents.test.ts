@@ -1,13 +1,14 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFromUrl } from '../support/api';
+import { tokenFromUrl } from '../support/api';
 import { request } from '../support/http';
 import { connectSandboxDevice, signInOverHttp } from '../support/portal-user';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
-const root = inject('rootDomain');
-const { acme, globex } = inject('world').tenants as Record<'acme' | 'globex', { apiKey: string }>;
-const acmeHost = `acme.${root}`;
-const api = apiClient(origin, acme.apiKey);
+const acme = tenantOf('acme');
+const globex = tenantOf('globex');
+const acmeHost = acme.host;
+const api = acme.api;
 
 /** Server-rendered HTML without React's text separators. */
 function text(html: string): string {
@@ -70,7 +71,7 @@ describe('link intents land where they say', () => {
       '{"error":{"type":"not_found","code":"resource_missing","message":"No such connection.","param":"connection_id"}}';
     for (const intent of ['reconnect', 'disconnect']) {
       const attempts = [
-        apiClient(origin, globex.apiKey).mintLink({
+        globex.api.mintLink({
           reference_id: 'intent-victim',
           intent,
           connection_id: connectionId,

@@ -15,13 +15,12 @@ import {
   routeShape,
 } from '../support/malformed-requests';
 import { connectSandboxDevice, signInOverHttp } from '../support/portal-user';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme, globex } = inject('world').tenants as Record<
-  'acme' | 'globex',
-  { apiKey: string; expiredLinkToken: string }
->;
+const acme = tenantOf('acme');
+const globex = tenantOf('globex');
 const distDir = path.resolve(inject('serverEnv').NEXT_DIST_DIR ?? '.next');
 
 /** Issue 13 acceptance 3: a fixed seed, so a failure names the same requests on every run. */

@@ -1,18 +1,19 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFromUrl } from '../support/api';
+import { tokenFromUrl } from '../support/api';
 import { type HttpResult, multipartForm, request } from '../support/http';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme } = inject('world').tenants as Record<'acme', { apiKey: string; expiredLinkToken: string }>;
-const acmeHost = `acme.${root}`;
+const acme = tenantOf('acme');
+const acmeHost = acme.host;
 const globexHost = `globex.${root}`;
 const acmeOrigin = `http://${acmeHost}`;
 
 /** Each link's label repeats its reference id, so a page showing "Signed in as …" names the user. */
 async function mint(body: Record<string, unknown> = {}) {
   const referenceId = `user-${Math.random().toString(36).slice(2)}`;
-  const res = await apiClient(origin, acme.apiKey).mintLink({
+  const res = await acme.api.mintLink({
     reference_id: referenceId,
     user_label: referenceId,
     ...body,

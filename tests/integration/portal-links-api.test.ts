@@ -1,14 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient } from '../support/api';
 import { request } from '../support/http';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme, globex } = inject('world').tenants as Record<
-  'acme' | 'globex',
-  { apiKey: string; slug: string }
->;
-const api = apiClient(origin, acme.apiKey);
+const acme = tenantOf('acme');
+const globex = tenantOf('globex');
+const api = acme.api;
 
 type ErrorBody = { error: { type: string; code: string; message: string; param?: string } };
 
@@ -36,7 +34,7 @@ describe('POST /api/v1/portal_links', () => {
   });
 
   it('uses the subdomain when the tenant has no verified custom domain, whatever X-Forwarded-Host says', async () => {
-    const res = await apiClient(origin, globex.apiKey).mintLink(
+    const res = await globex.api.mintLink(
       { reference_id: 'u' },
       { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
     );
@@ -114,7 +112,7 @@ describe('POST /api/v1/portal_links', () => {
       code: 'idempotency_key_reused',
     });
     // Keys are per tenant: globex may use the same key for its own request.
-    const otherTenant = await apiClient(origin, globex.apiKey).mintLink(
+    const otherTenant = await globex.api.mintLink(
       { reference_id: 'idem-user' },
       { 'idempotency-key': key },
     );

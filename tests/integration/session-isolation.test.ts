@@ -1,12 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient } from '../support/api';
 import { multipartForm, request } from '../support/http';
 import { actionField, connectSandboxDevice, signInOverHttp } from '../support/portal-user';
+import { tenantOf } from '../support/factories';
 
 const origin = inject('origin');
 const root = inject('rootDomain');
-const { acme } = inject('world').tenants as Record<'acme', { apiKey: string }>;
-const acmeHost = `acme.${root}`;
+const acme = tenantOf('acme');
+const acmeHost = acme.host;
 const globexHost = `globex.${root}`;
 
 /** The no-JS confirmation form's fields for one device, read from acme's own page. */
@@ -21,7 +21,7 @@ async function disconnectForm(cookie: string, connectionId: string) {
 }
 
 async function connectionStatus(referenceId: string, connectionId: string) {
-  const res = await apiClient(origin, acme.apiKey).call('GET', `/api/v1/users/${referenceId}/connections`);
+  const res = await acme.api.call('GET', `/api/v1/users/${referenceId}/connections`);
   const found = res
     .json<{ data: { id: string; status: string }[] }>()
     .data.find((c) => c.id === connectionId);

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { request } from '../support/http';
 import { signInOverHttp } from '../support/portal-user';
+import { tenantOf } from '../support/factories';
 import { TERRA_DEVELOPERS, emulatorAdmin } from '../support/terra-world';
 
 // SPEC §6: idempotent reads are retried on 5xx/429, honouring Retry-After. The policy
@@ -10,12 +11,12 @@ import { TERRA_DEVELOPERS, emulatorAdmin } from '../support/terra-world';
 // answers notice "stale" (shown as "Statuses may be out of date") when it fell back to the cache.
 
 const origin = inject('origin');
-const root = inject('rootDomain');
 const terraUrl = inject('terraUrl');
-const { fitco } = inject('world').tenants as Record<'fitco', { apiKey: string }>;
-const fitcoHost = `fitco.${root}`;
+// This file's own terra tenant and Terra account: it queues faults and resets the account.
+const tenant = tenantOf('terra-retries');
+const developer = TERRA_DEVELOPERS['terra-retries'];
 const emulator = emulatorAdmin(terraUrl);
-const devId = TERRA_DEVELOPERS.fitco.devId;
+const devId = developer.devId;
 
 type Devices = { devices: { provider: string; status: string }[]; notice: string | null };
 type Requests = { requests: { method: string; path: string; query: { reference_id?: string } }[] };
@@ -33,8 +34,8 @@ async function userInfoCalls(referenceId: string): Promise<number> {
  */
 async function userWithNewDeviceAtTerra(referenceId: string) {
   await emulator('users', { dev_id: devId, provider: 'OURA', reference_id: referenceId });
-  const { cookie } = await signInOverHttp(origin, fitcoHost, fitco.apiKey, referenceId);
-  const first = await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } });
+  const { cookie } = await signInOverHttp(origin, tenant.host, tenant.apiKey, referenceId);
+  const first = await request(origin, { host: tenant.host, path: '/devices/connections', headers: { cookie } });
   expect(first.json<Devices>().devices.map((d) => d.provider)).toEqual(['OURA']);
   await emulator('users', { dev_id: devId, provider: 'GARMIN', reference_id: referenceId });
   return { cookie };
@@ -44,7 +45,7 @@ async function userWithNewDeviceAtTerra(referenceId: string) {
 async function loadCounted(referenceId: string, cookie: string) {
   const before = await userInfoCalls(referenceId);
   const startedAt = Date.now();
-  const res = await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } });
+  const res = await request(origin, { host: tenant.host, path: '/devices/connections', headers: { cookie } });
   const elapsedMs = Date.now() - startedAt;
   expect(res.status).toBe(200);
   const devices = res.json<Devices>();

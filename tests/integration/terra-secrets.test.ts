@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient } from '../support/api';
+import { tenantOf } from '../support/factories';
 import { request } from '../support/http';
 import { signInOverHttp } from '../support/portal-user';
 import { runCli } from '../support/run-cli';
@@ -8,17 +8,16 @@ import { freshPgliteDir, serverEnv } from '../support/test-server';
 import { TERRA_DEVELOPERS } from '../support/terra-world';
 
 const origin = inject('origin');
-const root = inject('rootDomain');
-const { fitco } = inject('world').tenants as Record<'fitco', { apiKey: string }>;
+const fitco = tenantOf('fitco');
 const secrets = Object.values(TERRA_DEVELOPERS).flatMap((d) => [d.apiKey, d.webhookSecret]);
 
 describe('Terra credentials stay secret', () => {
   it('never appear in pages, API responses or the server log', async () => {
-    const { cookie } = await signInOverHttp(origin, `fitco.${root}`, fitco.apiKey, 'secret-check');
-    const api = apiClient(origin, fitco.apiKey);
+    const { cookie } = await signInOverHttp(origin, fitco.host, fitco.apiKey, 'secret-check');
+    const api = fitco.api;
     const bodies = [
-      (await request(origin, { host: `fitco.${root}`, path: '/devices', headers: { cookie } })).body,
-      (await request(origin, { host: `fitco.${root}`, path: '/devices/connections', headers: { cookie } }))
+      (await request(origin, { host: fitco.host, path: '/devices', headers: { cookie } })).body,
+      (await request(origin, { host: fitco.host, path: '/devices/connections', headers: { cookie } }))
         .body,
       (await api.call('GET', '/api/v1/providers')).body,
       (await api.call('GET', '/api/v1/users/secret-check/connections')).body,

@@ -1,18 +1,23 @@
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient } from '../support/api';
 import { multipartForm, request } from '../support/http';
 import { actionField, signInOverHttp } from '../support/portal-user';
-import { emulatorAdmin } from '../support/terra-world';
+import { tenantOf } from '../support/factories';
+import { TERRA_DEVELOPERS, emulatorAdmin } from '../support/terra-world';
 import { answerTerraConsent, comeBack, startConnect } from '../support/terra-flow';
 
 const origin = inject('origin');
-const root = inject('rootDomain');
 const terraUrl = inject('terraUrl');
-const { fitco, vitaco } = inject('world').tenants as Record<'fitco' | 'vitaco', { apiKey: string }>;
-const fitcoHost = `fitco.${root}`;
-const fitcoApi = apiClient(origin, fitco.apiKey);
+const fitco = tenantOf('fitco');
+const vitaco = tenantOf('vitaco');
 
 const emulator = emulatorAdmin(terraUrl);
+
+/** Clears fitco's and vitaco's Terra accounts only: other files' accounts share the emulator. */
+async function resetOwnAccounts() {
+  for (const { devId } of [TERRA_DEVELOPERS.fitco, TERRA_DEVELOPERS.vitaco]) {
+    await emulator('reset', { dev_id: devId });
+  }
+}
 
 type EmulatorState = {
   users: { user_id: string; reference_id: string | null; provider: string; dev_id?: string }[];
@@ -20,7 +25,7 @@ type EmulatorState = {
 
 describe('terra source', () => {
   it("names providers from our one catalogue, not Terra's spelling", async () => {
-    const listed = await fitcoApi.call('GET', '/api/v1/providers');
+    const listed = await fitco.api.call('GET', '/api/v1/providers');
     expect(listed.status).toBe(200);
     const names = Object.fromEntries(
       listed.json<{ data: { id: string; name: string }[] }>().data.map((p) => [p.id, p.name]),
@@ -30,13 +35,13 @@ describe('terra source', () => {
   });
 
   it('connects through the widget, confirms with userInfo, and disconnects at Terra', async () => {
-    const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'a+b@example.com');
-    const widget = await startConnect(origin, fitcoHost, user.cookie, 'OURA');
+    const user = await signInOverHttp(origin, fitco.host, fitco.apiKey, 'a+b@example.com');
+    const widget = await startConnect(origin, fitco.host, user.cookie, 'OURA');
     expect(widget.origin).toBe(terraUrl);
 
     const back = await answerTerraConsent(widget, 'allow');
     expect(back.pathname).toBe('/devices/return');
-    const returned = await comeBack(origin, fitcoHost, user.cookie, back);
+    const returned = await comeBack(origin, fitco.host, user.cookie, back);
     expect(returned.status).toBe(303);
     expect(returned.headers.location).toBe('/devices?connected=OURA');
 
@@ -52,7 +57,7 @@ describe('terra source', () => {
     const terraUser = state.users.find((u) => u.reference_id === 'a+b@example.com');
     expect(terraUser).toBeDefined();
 
-    const listed = await fitcoApi.call(
+    const listed = await fitco.api.call(
       'GET',
       `/api/v1/users/${encodeURIComponent('a+b@example.com')}/connections`,
     );
@@ -61,7 +66,7 @@ describe('terra source', () => {
     }>().data;
     expect(connection).toMatchObject({ provider: 'OURA', status: 'active', source: 'terra' });
 
-    const deleted = await fitcoApi.call('DELETE', `/api/v1/connections/${connection?.id}`);
+    const deleted = await fitco.api.call('DELETE', `/api/v1/connections/${connection?.id}`);
     expect(deleted.status).toBe(200);
     expect(deleted.json<{ status: string }>().status).toBe('disconnected');
     const after = await emulator<EmulatorState>('state');
@@ -69,64 +74,70 @@ describe('terra source', () => {
   });
 
   it('a denied consent, or a return that claims success for a user Terra does not know, connects nothing', async () => {
-    const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'deny-user');
+    const user = await signInOverHttp(origin, fitco.host, fitco.apiKey, 'deny-user');
     const denied = await comeBack(
       origin,
-      fitcoHost,
+      fitco.host,
       user.cookie,
-      await answerTerraConsent(await startConnect(origin, fitcoHost, user.cookie, 'GARMIN'), 'deny'),
+      await answerTerraConsent(await startConnect(origin, fitco.host, user.cookie, 'GARMIN'), 'deny'),
     );
     expect(denied.headers.location).toBe('/devices?connect_error=denied&provider=GARMIN');
 
     // Terra's redirect carries no proof: take a real failure redirect and make it claim success.
     const forged = await answerTerraConsent(
-      await startConnect(origin, fitcoHost, user.cookie, 'GARMIN'),
+      await startConnect(origin, fitco.host, user.cookie, 'GARMIN'),
       'deny',
     );
     expect(forged.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     forged.searchParams.set('result', 'success');
     forged.searchParams.set('user_id', 'forged-user-id');
     forged.searchParams.set('resource', 'GARMIN');
-    const claimed = await comeBack(origin, fitcoHost, user.cookie, forged);
+    const claimed = await comeBack(origin, fitco.host, user.cookie, forged);
     expect(claimed.headers.location).toBe('/devices?connect_error=unconfirmed&provider=GARMIN');
-    const listed = await fitcoApi.call('GET', '/api/v1/users/deny-user/connections');
+    const listed = await fitco.api.call('GET', '/api/v1/users/deny-user/connections');
     expect(listed.json<{ data: unknown[] }>().data).toEqual([]);
   });
 
   it('drops rows Terra returns for another reference_id', async () => {
     await emulator('users', { dev_id: 'fitco-testing', provider: 'POLAR', reference_id: 'row-owner' });
     await emulator('users', { dev_id: 'fitco-testing', provider: 'WHOOP', reference_id: 'someone-else' });
-    await emulator('faults', { method: 'GET', path: '/userInfo', kind: 'foreign_row', count: 5 });
-    const user = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'row-owner');
+    await emulator('faults', {
+      dev_id: 'fitco-testing',
+      method: 'GET',
+      path: '/userInfo',
+      kind: 'foreign_row',
+      count: 5,
+    });
+    const user = await signInOverHttp(origin, fitco.host, fitco.apiKey, 'row-owner');
     const page = await request(origin, {
-      host: fitcoHost,
+      host: fitco.host,
       path: '/devices/connections',
       headers: { cookie: user.cookie },
     });
     const devices = page.json<{ devices: { provider: string }[] }>().devices.map((d) => d.provider);
     expect(devices).toEqual(['POLAR']);
-    await emulator('reset', {});
+    await resetOwnAccounts();
   });
 
   it('keeps two Terra accounts apart', async () => {
     await emulator('users', { dev_id: 'vitaco-testing', provider: 'OURA', reference_id: 'shared-ref' });
-    const fitcoUser = await signInOverHttp(origin, fitcoHost, fitco.apiKey, 'shared-ref');
+    const fitcoUser = await signInOverHttp(origin, fitco.host, fitco.apiKey, 'shared-ref');
     const fitcoDevices = await request(origin, {
-      host: fitcoHost,
+      host: fitco.host,
       path: '/devices/connections',
       headers: { cookie: fitcoUser.cookie },
     });
     expect(fitcoDevices.json<{ devices: unknown[] }>().devices).toEqual([]);
-    const vitacoUser = await signInOverHttp(origin, `vitaco.${root}`, vitaco.apiKey, 'shared-ref');
+    const vitacoUser = await signInOverHttp(origin, vitaco.host, vitaco.apiKey, 'shared-ref');
     const vitacoDevices = await request(origin, {
-      host: `vitaco.${root}`,
+      host: vitaco.host,
       path: '/devices/connections',
       headers: { cookie: vitacoUser.cookie },
     });
     expect(vitacoDevices.json<{ devices: { provider: string }[] }>().devices.map((d) => d.provider)).toEqual([
       'OURA',
     ]);
-    await emulator('reset', {});
+    await resetOwnAccounts();
   });
 });
 
@@ -138,9 +149,9 @@ describe('terra reconnect', () => {
       provider: 'OURA',
       reference_id: referenceId,
     });
-    const { cookie } = await signInOverHttp(origin, fitcoHost, fitco.apiKey, referenceId);
+    const { cookie } = await signInOverHttp(origin, fitco.host, fitco.apiKey, referenceId);
     const before = (
-      await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } })
+      await request(origin, { host: fitco.host, path: '/devices/connections', headers: { cookie } })
     ).json<{ devices: { id: string }[] }>();
     const connectionId = before.devices[0]?.id ?? '';
     await emulator('trigger', { dev_id: 'fitco-testing', user_id: first.user_id, type: 'access_revoked' });
@@ -148,19 +159,19 @@ describe('terra reconnect', () => {
       .poll(
         async () =>
           (
-            await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } })
+            await request(origin, { host: fitco.host, path: '/devices/connections', headers: { cookie } })
           ).json<{ devices: { status: string }[] }>().devices[0]?.status,
       )
       .toBe('reauth_required');
 
-    const page = await request(origin, { host: fitcoHost, path: '/devices', headers: { cookie } });
+    const page = await request(origin, { host: fitco.host, path: '/devices', headers: { cookie } });
     const form = multipartForm({
       ...actionField(page.body, '>Reconnect Oura<'),
       provider: 'OURA',
       connection_id: connectionId,
     });
     const started = await request(origin, {
-      host: fitcoHost,
+      host: fitco.host,
       path: '/devices',
       method: 'POST',
       headers: { cookie, 'content-type': form.contentType },
@@ -168,10 +179,10 @@ describe('terra reconnect', () => {
     });
     expect(started.status).toBe(303);
     const back = await answerTerraConsent(new URL(started.headers.location ?? ''), 'allow');
-    const returned = await comeBack(origin, fitcoHost, cookie, back);
+    const returned = await comeBack(origin, fitco.host, cookie, back);
     expect(returned.headers.location).toBe('/devices?reconnected=OURA');
 
-    const listed = await fitcoApi.call('GET', `/api/v1/users/${referenceId}/connections`);
+    const listed = await fitco.api.call('GET', `/api/v1/users/${referenceId}/connections`);
     const connections = listed.json<{ data: { id: string; status: string }[] }>().data;
     expect(connections).toEqual([expect.objectContaining({ id: connectionId, status: 'active' })]);
     const terraUsers = (await emulator<EmulatorState>('state')).users.filter(
@@ -179,6 +190,6 @@ describe('terra reconnect', () => {
     );
     expect(terraUsers).toHaveLength(1);
     expect(terraUsers[0]?.user_id).not.toBe(first.user_id);
-    await emulator('reset', {});
+    await resetOwnAccounts();
   });
 });

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient } from '../support/api';
 import { multipartForm, request } from '../support/http';
 import { actionField, signInOverHttp } from '../support/portal-user';
+import { tenantOf } from '../support/factories';
 import { TERRA_DEVELOPERS, emulatorAdmin } from '../support/terra-world';
 import { answerTerraConsent, comeBack } from '../support/terra-flow';
 
@@ -10,13 +10,12 @@ import { answerTerraConsent, comeBack } from '../support/terra-flow';
 // event log). Bodies come from the emulator, or are signed here with the tenant's Terra secret.
 
 const origin = inject('origin');
-const root = inject('rootDomain');
 const terraUrl = inject('terraUrl');
-const { fitco } = inject('world').tenants as Record<'fitco', { apiKey: string }>;
-const fitcoHost = `fitco.${root}`;
-const fitcoApi = apiClient(origin, fitco.apiKey);
+// This file's own terra tenant and Terra account: it queues faults and resets the account.
+const tenant = tenantOf('terra-statuses');
+const developer = TERRA_DEVELOPERS['terra-statuses'];
 const emulator = emulatorAdmin(terraUrl);
-const devId = TERRA_DEVELOPERS.fitco.devId;
+const devId = developer.devId;
 
 type Devices = { devices: { id: string; provider: string; status: string }[]; notice: string | null };
 type Event = { type: string; data: { connection?: { id: string; status: string } } };
@@ -25,19 +24,19 @@ type Webhooks = {
 };
 
 async function loadDevices(cookie: string): Promise<Devices> {
-  const res = await request(origin, { host: fitcoHost, path: '/devices/connections', headers: { cookie } });
+  const res = await request(origin, { host: tenant.host, path: '/devices/connections', headers: { cookie } });
   expect(res.status).toBe(200);
   return res.json<Devices>();
 }
 
 async function apiConnections(referenceId: string) {
-  const res = await fitcoApi.call('GET', `/api/v1/users/${referenceId}/connections`);
+  const res = await tenant.api.call('GET', `/api/v1/users/${referenceId}/connections`);
   expect(res.status).toBe(200);
   return res.json<{ data: { id: string; status: string }[] }>().data.map((c) => [c.id, c.status]);
 }
 
 async function eventsFor(connectionId: string) {
-  const res = await fitcoApi.call('GET', '/api/v1/events?limit=100');
+  const res = await tenant.api.call('GET', '/api/v1/events?limit=100');
   return res
     .json<{ data: Event[] }>()
     .data.filter((e) => e.data.connection?.id === connectionId)
@@ -51,19 +50,19 @@ async function userWithOura(referenceId: string) {
     provider: 'OURA',
     reference_id: referenceId,
   });
-  const { cookie } = await signInOverHttp(origin, fitcoHost, fitco.apiKey, referenceId);
+  const { cookie } = await signInOverHttp(origin, tenant.host, tenant.apiKey, referenceId);
   const devices = await loadDevices(cookie);
   expect(devices.devices.map((d) => [d.provider, d.status])).toEqual([['OURA', 'active']]);
   return { cookie, terraUserId: user.user_id, connectionId: devices.devices[0]?.id ?? '' };
 }
 
-/** Posts a webhook to fitco's endpoint the way Terra signs it: `t=<unix>,v1=<hex HMAC of "t.body">`. */
+/** Posts a webhook to this tenant's endpoint the way Terra signs it: `t=<unix>,v1=<hex HMAC of "t.body">`. */
 function sendSignedWebhook(payload: Record<string, unknown>) {
   const body = JSON.stringify(payload);
   const t = Math.floor(Date.now() / 1000);
-  const v1 = createHmac('sha256', TERRA_DEVELOPERS.fitco.webhookSecret).update(`${t}.${body}`).digest('hex');
+  const v1 = createHmac('sha256', developer.webhookSecret).update(`${t}.${body}`).digest('hex');
   return request(origin, {
-    path: '/api/webhooks/terra/fitco',
+    path: `/api/webhooks/terra/${tenant.slug}`,
     method: 'POST',
     headers: { 'content-type': 'application/json', 'terra-signature': `t=${t},v1=${v1}` },
     body,
@@ -116,14 +115,14 @@ describe('Terra webhooks through the product', () => {
     await expect.poll(async () => (await loadDevices(cookie)).devices[0]?.status).toBe('reauth_required');
 
     // The user reconnects and consents at Terra, which replaces the old user (user_reauth, then auth)…
-    const page = await request(origin, { host: fitcoHost, path: '/devices', headers: { cookie } });
+    const page = await request(origin, { host: tenant.host, path: '/devices', headers: { cookie } });
     const form = multipartForm({
       ...actionField(page.body, '>Reconnect Oura<'),
       provider: 'OURA',
       connection_id: connectionId,
     });
     const started = await request(origin, {
-      host: fitcoHost,
+      host: tenant.host,
       path: '/devices',
       method: 'POST',
       headers: { cookie, 'content-type': form.contentType },
@@ -145,7 +144,7 @@ describe('Terra webhooks through the product', () => {
     ]);
 
     // The browser's late return is the same reconnect: no second connection, no second event.
-    const returned = await comeBack(origin, fitcoHost, cookie, back);
+    const returned = await comeBack(origin, tenant.host, cookie, back);
     expect([returned.status, returned.headers.location]).toEqual([303, '/devices?reconnected=OURA']);
     expect(await apiConnections(referenceId)).toEqual([[connectionId, 'active']]);
     expect((await eventsFor(connectionId)).map(([type]) => type)).toEqual([

@@ -19,7 +19,7 @@ export type SeededTenant = {
   apiKey: string;
   expiredLinkToken: string;
 };
-export type World = { tenants: Record<string, SeededTenant> };
+export type World<Slug extends string = string> = { tenants: Record<Slug, SeededTenant> };
 
 /** Brand settings, applied through the same checks as `tenant:update` (an uploaded logo is sanitised). */
 export type BrandSpec = {
@@ -40,38 +40,40 @@ function brandPatch(brand: BrandSpec): TenantPatch {
   return { ...rest, ...(logoFile ? { logoFile: inspectLogoFile(logoFile) } : {}) };
 }
 
+export type TenantSpec<Slug extends string = string> = {
+  slug: Slug;
+  /** Stored as given: services trust their callers, so a test can store what the CLI refuses. */
+  name: string;
+  accent?: string;
+  brand?: BrandSpec;
+  returnOrigins?: readonly string[];
+  domains?: readonly { domain: string; verified: boolean }[];
+  /** A tenant on the terra source, pointed at a Terra API (the emulator in tests). */
+  terra?: { devId: string; apiKey: string; webhookSecret: string; baseUrl: string };
+};
+
 /**
  * Creates tenants through the app's own services before the server opens the database
  * (an embedded PGlite directory can be held by one process only).
  */
-export async function seedWorld(options: {
+export async function seedWorld<Slug extends string>(options: {
   databaseUrl?: string;
   pgliteDir: string;
-  tenants: {
-    slug: string;
-    /** Stored as given: services trust their callers, so a test can store what the CLI refuses. */
-    name: string;
-    accent?: string;
-    brand?: BrandSpec;
-    returnOrigins?: string[];
-    domains?: { domain: string; verified: boolean }[];
-    /** A tenant on the terra source, pointed at a Terra API (the emulator in tests). */
-    terra?: { devId: string; apiKey: string; webhookSecret: string; baseUrl: string };
-  }[];
-}): Promise<World> {
+  tenants: readonly TenantSpec<Slug>[];
+}): Promise<World<Slug>> {
   Object.assign(process.env, TEST_SECRETS);
   const { db, close } = await openDatabase({
     databaseUrl: options.databaseUrl,
     pgliteDir: options.pgliteDir,
   });
-  const world: World = { tenants: {} };
+  const tenants: Partial<Record<Slug, SeededTenant>> = {};
   try {
     for (const spec of options.tenants) {
       const tenant = await createTenant(db, {
         slug: spec.slug,
         name: spec.name,
         source: spec.terra ? 'terra' : 'sandbox',
-        returnOrigins: spec.returnOrigins ?? [],
+        returnOrigins: [...(spec.returnOrigins ?? [])],
       });
       if (spec.terra) {
         await updateTenant(db, {
@@ -105,7 +107,7 @@ export async function seedWorld(options: {
         .set({ expiresAt: new Date(Date.now() - 1000) })
         .where(eq(portalLinks.id, expired.id));
       const expiredLinkToken = expired.url.split('/l/')[1] ?? '';
-      world.tenants[spec.slug] = {
+      tenants[spec.slug] = {
         id: tenant.id,
         slug: spec.slug,
         name: spec.name,
@@ -116,5 +118,5 @@ export async function seedWorld(options: {
   } finally {
     await close();
   }
-  return world;
+  return { tenants: tenants as Record<Slug, SeededTenant> };
 }

@@ -102,9 +102,10 @@ function updateSettings(ctx: EmulatorContext, request: RouteRequest, body: JsonO
   sendJson(request.res, 200, { developer: publicDeveloper(updated) });
 }
 
-// POST /__emulator/reset {all?} — clear users, sessions, faults, logs (and developers if all)
+// POST /__emulator/reset {all?, dev_id?} — clear users, sessions, faults, logs (and developers if all);
+// with dev_id, only that developer's users, sessions, faults and logs
 function reset(ctx: EmulatorContext, request: RouteRequest, body: JsonObject): void {
-  ctx.state.reset({ all: body['all'] === true });
+  ctx.state.reset({ all: body['all'] === true, devId: stringField(body, 'dev_id') });
   sendJson(request.res, 200, { status: 'success' });
 }
 

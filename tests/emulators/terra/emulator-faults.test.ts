@@ -158,6 +158,36 @@ describe('admin routes', () => {
       await own.close();
     }
   });
+
+  it("resets one developer's users and faults with {dev_id}, leaving the other account's alone", async () => {
+    const own = await startTerraEmulator({
+      developers: [
+        { devId: 'd1', apiKey: 'k1', signingSecret: 's1' },
+        { devId: 'd2', apiKey: 'k2', signingSecret: 's2' },
+      ],
+    });
+    try {
+      for (const devId of ['d1', 'd2']) {
+        await call(own.url, '/__emulator/users', {
+          method: 'POST',
+          json: { dev_id: devId, provider: 'OURA', reference_id: 'r' },
+        });
+        await call(own.url, '/__emulator/faults', {
+          method: 'POST',
+          json: { dev_id: devId, method: 'GET', path: '/userInfo', kind: 'status500', count: 5 },
+        });
+      }
+      await call(own.url, '/__emulator/reset', { method: 'POST', json: { dev_id: 'd1' } });
+      const d1 = await call(own.url, '/v2/userInfo?reference_id=r', { headers: { 'dev-id': 'd1', 'x-api-key': 'k1' } });
+      expect([d1.status, d1.json()]).toEqual([200, { users: [] }]);
+      const d2 = await call(own.url, '/v2/userInfo?reference_id=r', { headers: { 'dev-id': 'd2', 'x-api-key': 'k2' } });
+      expect(d2.status).toBe(500);
+      const listed = (await call(own.url, '/__emulator/faults')).json() as { faults: { devId: string }[] };
+      expect(listed.faults.map((fault) => fault.devId)).toEqual(['d2']);
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe('CLI runner', () => {

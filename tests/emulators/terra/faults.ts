@@ -48,8 +48,9 @@ export class FaultQueue {
     return this.faults;
   }
 
-  clear(): void {
-    this.faults = [];
+  /** Drops every fault, or only those queued for one developer. */
+  clear(devId?: string): void {
+    this.faults = devId ? this.faults.filter((fault) => fault.devId !== devId) : [];
   }
 
   /** Takes every matching fault of the given kinds, using up one of each one's count. */

@@ -151,8 +151,20 @@ export class EmulatorState {
     return this.now() >= session.expiresAtMs;
   }
 
-  /** Clears the world; developers stay unless `all`. */
-  reset(options: { all: boolean }): void {
+  /**
+   * Clears the world; developers stay unless `all`. With `devId`, only that developer's users,
+   * sessions, faults and logs go (tests sharing one emulator reset their own account only).
+   */
+  reset(options: { all: boolean; devId?: string | null }): void {
+    const { devId } = options;
+    if (devId) {
+      for (const [id, stored] of this.users) if (stored.devId === devId) this.users.delete(id);
+      for (const [id, session] of this.sessions) if (session.devId === devId) this.sessions.delete(id);
+      this.faults.clear(devId);
+      this.requestLog = this.requestLog.filter((entry) => entry.dev_id !== devId);
+      this.webhookLog = this.webhookLog.filter((entry) => entry.dev_id !== devId);
+      return;
+    }
     this.users.clear();
     this.sessions.clear();
     this.faults.clear();

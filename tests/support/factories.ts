@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { IntegrationTenantSlug } from '../integration/global-setup';
+import { apiClient } from './api';
+
+/** A tenant of the integration suite's world, with its host on the shared server and an API client. */
+export function tenantOf(slug: IntegrationTenantSlug) {
+  const seeded = inject('world').tenants[slug];
+  return {
+    ...seeded,
+    host: `${slug}.${inject('rootDomain')}`,
+    api: apiClient(inject('origin'), seeded.apiKey),
+  };
+}
+
+export type WorldTenant = ReturnType<typeof tenantOf>;
+
+/** A reference id no other test (or earlier run on the same PostgreSQL database) uses. */
+export function newReferenceId(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
