@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFromUrl } from '../support/api';
+import { tokenFromUrl } from '../support/api';
 import { serverActions } from '../support/build-manifests';
 import { request } from '../support/http';
 import { signInOverHttp } from '../support/portal-user';

@@ -131,7 +131,8 @@ describe('connections API', () => {
     expect(foreignCursor.status).toBe(404);
     expect((await owner.api.call('GET', '/api/v1/events?limit=0')).status).toBe(400);
     expect(
-      (await owner.api.call('GET', '/api/v1/events?cursor=x')).json<{ error: { param: string } }>().error.param,
+      (await owner.api.call('GET', '/api/v1/events?cursor=x')).json<{ error: { param: string } }>().error
+        .param,
     ).toBe('cursor');
   });
 

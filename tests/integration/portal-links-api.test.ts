@@ -112,10 +112,7 @@ describe('POST /api/v1/portal_links', () => {
       code: 'idempotency_key_reused',
     });
     // Keys are per tenant: globex may use the same key for its own request.
-    const otherTenant = await globex.api.mintLink(
-      { reference_id: 'idem-user' },
-      { 'idempotency-key': key },
-    );
+    const otherTenant = await globex.api.mintLink({ reference_id: 'idem-user' }, { 'idempotency-key': key });
     expect(otherTenant.status).toBe(201);
     expect(otherTenant.json<{ id: string }>().id).not.toBe(first.json<{ id: string }>().id);
   });

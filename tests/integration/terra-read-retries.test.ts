@@ -35,7 +35,11 @@ async function userInfoCalls(referenceId: string): Promise<number> {
 async function userWithNewDeviceAtTerra(referenceId: string) {
   await emulator('users', { dev_id: devId, provider: 'OURA', reference_id: referenceId });
   const { cookie } = await signInOverHttp(origin, tenant.host, tenant.apiKey, referenceId);
-  const first = await request(origin, { host: tenant.host, path: '/devices/connections', headers: { cookie } });
+  const first = await request(origin, {
+    host: tenant.host,
+    path: '/devices/connections',
+    headers: { cookie },
+  });
   expect(first.json<Devices>().devices.map((d) => d.provider)).toEqual(['OURA']);
   await emulator('users', { dev_id: devId, provider: 'GARMIN', reference_id: referenceId });
   return { cookie };

@@ -17,8 +17,7 @@ describe('Terra credentials stay secret', () => {
     const api = fitco.api;
     const bodies = [
       (await request(origin, { host: fitco.host, path: '/devices', headers: { cookie } })).body,
-      (await request(origin, { host: fitco.host, path: '/devices/connections', headers: { cookie } }))
-        .body,
+      (await request(origin, { host: fitco.host, path: '/devices/connections', headers: { cookie } })).body,
       (await api.call('GET', '/api/v1/providers')).body,
       (await api.call('GET', '/api/v1/users/secret-check/connections')).body,
       (await api.call('GET', '/api/v1/events?limit=100')).body,

@@ -9,9 +9,7 @@ export type WebhookTestBackend = {
 
 /** PGlite in memory always; also a throwaway PostgreSQL database when TEST_DATABASE_URL is set. */
 export function webhookTestBackends(): WebhookTestBackend[] {
-  const backends: WebhookTestBackend[] = [
-    { name: 'PGlite', open: openMemoryDatabase },
-  ];
+  const backends: WebhookTestBackend[] = [{ name: 'PGlite', open: openMemoryDatabase }];
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     backends.push({

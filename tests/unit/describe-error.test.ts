@@ -13,7 +13,9 @@ describe('describeError', () => {
     const cause = Object.assign(new Error('terminating connection due to administrator command'), {
       code: '57P01',
     });
-    const line = describeError(drizzleQueryError('select * from sessions where id = $1', 'ps_secret123', cause));
+    const line = describeError(
+      drizzleQueryError('select * from sessions where id = $1', 'ps_secret123', cause),
+    );
     expect(line).toBe('Error: terminating connection due to administrator command (57P01)');
   });
 

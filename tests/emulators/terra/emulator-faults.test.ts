@@ -178,9 +178,13 @@ describe('admin routes', () => {
         });
       }
       await call(own.url, '/__emulator/reset', { method: 'POST', json: { dev_id: 'd1' } });
-      const d1 = await call(own.url, '/v2/userInfo?reference_id=r', { headers: { 'dev-id': 'd1', 'x-api-key': 'k1' } });
+      const d1 = await call(own.url, '/v2/userInfo?reference_id=r', {
+        headers: { 'dev-id': 'd1', 'x-api-key': 'k1' },
+      });
       expect([d1.status, d1.json()]).toEqual([200, { users: [] }]);
-      const d2 = await call(own.url, '/v2/userInfo?reference_id=r', { headers: { 'dev-id': 'd2', 'x-api-key': 'k2' } });
+      const d2 = await call(own.url, '/v2/userInfo?reference_id=r', {
+        headers: { 'dev-id': 'd2', 'x-api-key': 'k2' },
+      });
       expect(d2.status).toBe(500);
       const listed = (await call(own.url, '/__emulator/faults')).json() as { faults: { devId: string }[] };
       expect(listed.faults.map((fault) => fault.devId)).toEqual(['d2']);
