@@ -21,8 +21,9 @@ const contentSecurityPolicy = {
 const nextConfig = {
   // A second checkout's build (or a parallel worker) can build into its own folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // PGlite loads its wasm and data files by path; bundling it breaks that.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its wasm and data files by path; bundling it breaks that. prom-client stays one copy,
+  // shared with server/start.mjs.
+  serverExternalPackages: ['@electric-sql/pglite', 'prom-client'],
   poweredByHeader: false,
   // Type errors fail CI through `npm run typecheck` (which also covers tests and scripts); the build skips it.
   typescript: { ignoreBuildErrors: true },

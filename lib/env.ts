@@ -36,6 +36,8 @@ const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   /** Allow webhook endpoints on loopback, and plain http to loopback only (local development and tests). */
   WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
+  /** GET /api/metrics answers only `Authorization: Bearer <this>`; unset, the endpoint is off (404). */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Requests per minute one API key may make (shared by every instance through PostgreSQL). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),

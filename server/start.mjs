@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
 import { describeError } from './describe-error.mjs';
+import { metrics, routeKind } from './metrics.mjs';
 import { databaseFailedAt, isInOutageHold } from './database-health.mjs';
 import { RETRY_AFTER_SECONDS, outageResponse } from './outage-response.mjs';
 import { redactStream } from './redact-secrets.mjs';
@@ -162,7 +163,19 @@ await app.prepare();
 
 const HEALTH_PATHS = new Set(['/api/health', '/api/ready']);
 
+/** Counts every answer, refusals and outage answers included, once its last byte is written. @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+function countRequest(req, res) {
+  const kind = routeKind(req);
+  const startedAt = performance.now();
+  res.once('finish', () => {
+    const { httpRequests, httpDuration } = metrics();
+    httpRequests.inc({ kind, status: String(res.statusCode) });
+    httpDuration.observe({ kind }, (performance.now() - startedAt) / 1000);
+  });
+}
+
 const server = http.createServer((req, res) => {
+  countRequest(req, res);
   const refusal = refusalFor(req);
   if (refusal) return refuse(req, res, refusal);
   const requestId = randomUUID();

@@ -1,5 +1,6 @@
 import type { Database } from '@/lib/db/client';
 import { logger } from '@/lib/log';
+import { metrics } from '@/server/metrics.mjs';
 import { decryptSecret } from '@/lib/security/secret-box';
 import {
   type AddressResolver,
@@ -105,9 +106,11 @@ export async function attemptDelivery(
   } catch {
     await releaseDeliveryClaim(db, { delivery, now: options.clock() });
     logger.info('webhook.attempt_released', { deliveryId: delivery.id, tenantId: delivery.tenantId });
+    metrics().webhookAttempts.inc({ outcome: 'released' });
     return 'released';
   }
   const outcome = await recordDeliveryAttempt(db, { delivery, result, now: options.clock() });
+  metrics().webhookAttempts.inc({ outcome });
   logger[outcome === 'delivered' ? 'info' : 'warn']('webhook.attempt', {
     tenantId: delivery.tenantId,
     endpointId: delivery.endpointId,

@@ -44,6 +44,9 @@ export const INTEGRATION_TENANTS = [
 
 export type IntegrationTenantSlug = (typeof INTEGRATION_TENANTS)[number]['slug'] | TerraTenantSlug;
 
+/** GET /api/metrics answers only this bearer token on the suite's server. */
+export const METRICS_TOKEN = 'metrics-token-for-integration-tests';
+
 /** One server for the whole integration suite: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export default async function setup(project: TestProject) {
   const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -62,7 +65,7 @@ export default async function setup(project: TestProject) {
     rootDomain,
     databaseUrl,
     pgliteDir,
-    extra: { API_RATE_LIMIT_PER_MINUTE: '600', PLATFORM_SYNC_TTL_SECONDS: '0' },
+    extra: { API_RATE_LIMIT_PER_MINUTE: '600', PLATFORM_SYNC_TTL_SECONDS: '0', METRICS_TOKEN },
   });
   const serverLogFile = `${pgliteDir}.server.log`;
   const server = await startTestServer({ port, env, logFile: serverLogFile });
