@@ -94,6 +94,15 @@ export function formatReport(r: Report): string {
     weightRow(r.weights.link),
     weightRow(r.weights.authorize),
     '',
+    'Lighthouse 12, default mobile settings (simulated slow 4G, 4× CPU slowdown), in Chromium:',
+    '',
+    '| page | performance | accessibility | best practices | below 1 |',
+    '|---|---:|---:|---:|---|',
+    ...r.lighthouse.map(
+      (l) =>
+        `| ${l.page} | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.misses.join('; ') || '—'} |`,
+    ),
+    '',
     '| target | measured | limit | result |',
     '|---|---:|---|---|',
     ...r.targets.map(

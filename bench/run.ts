@@ -11,6 +11,7 @@ import { buildApp } from './build';
 import { PostgresMissingError, describeDatabase, prepareBenchDatabases } from './database';
 import { startFloorServer } from './floor-server';
 import { runJourney } from './journey';
+import { runLighthouse } from './lighthouse';
 import { type LoadResult, type Scenario, median, runInterleaved, timing, warmUpServer } from './load';
 import { peakRssUnderLoad } from './memory';
 import { measurePageWeights } from './page-weight';
@@ -111,6 +112,25 @@ async function main(): Promise<void> {
     const linkPath = new URL(minted.json<{ url: string }>().url).pathname;
     const weights = await measurePageWeights({ ...target, host, cookie: user.cookie, linkPath });
 
+    // An e-mailed link stays on its interstitial (a GET never redeems it), so it can be audited.
+    const emailed = await request(target.origin, {
+      ...mintSmall,
+      host: target.rootDomain,
+      body: JSON.stringify({ reference_id: BENCH_USER, channel: 'email' }),
+    });
+    assertStatus('POST /api/v1/portal_links (email)', emailed.status, 201, emailed.body);
+    log('Lighthouse (mobile) on /devices, /l/{token} and the signed-out page…');
+    const pageUrl = (path: string) => `http://${host}${path}`;
+    const lighthouse = await runLighthouse([
+      { name: '/devices', url: pageUrl('/devices'), cookie: user.cookie },
+      {
+        name: '/l/{token} (e-mail)',
+        url: emailed.json<{ url: string }>().url.replace(/^https?:\/\/[^/]+/, `http://${host}`),
+      },
+      { name: '/signed-out', url: pageUrl('/signed-out') },
+    ]);
+    for (const { page, scores } of lighthouse) log(`Lighthouse ${page}: ${JSON.stringify(scores)}`);
+
     log(`peak RSS under each page alone, on a fresh server each, ${RSS_REPEATS} times in turn…`);
     const env = (port: number) => benchEnv(port, databases.small);
     const rssSamples = { hello: [] as number[], devices: [] as number[] };
@@ -166,6 +186,7 @@ async function main(): Promise<void> {
       weights,
       rss: rssUnder,
       rssSamples,
+      lighthouse,
     };
     const report: Report = {
       ...measured,
