@@ -21,6 +21,8 @@ const contentSecurityPolicy = {
 const nextConfig = {
   // A second checkout's build (or a parallel worker) can build into its own folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // The container image runs only what the build traced (Dockerfile, scripts/assemble-image.mjs).
+  output: 'standalone',
   // PGlite loads its wasm and data files by path; bundling it breaks that. prom-client stays one copy,
   // shared with server/start.mjs.
   serverExternalPackages: ['@electric-sql/pglite', 'prom-client'],

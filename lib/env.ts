@@ -10,7 +10,8 @@ export class ConfigError extends Error {
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
-const envSchema = z.object({
+/** Every variable the portal reads; .env.example documents each (a test compares them). */
+export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL server URL; when unset the embedded PGlite database is used. */
   DATABASE_URL: z

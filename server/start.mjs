@@ -3,7 +3,9 @@
 // bench all run this file, so what they measure is what production runs.
 // Usage: node server/start.mjs [--port N]   (PORT, else 3000; binds every interface, see README)
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { describeError } from './describe-error.mjs';
 import { metrics, routeKind } from './metrics.mjs';
@@ -66,7 +68,8 @@ function refuse(req, res, refusal) {
 /** @param {Record<string, unknown>} fields */
 function logLine(fields) {
   const requestId = fields.requestId ?? currentRequestFacts()?.requestId;
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields, requestId })}\n`);
+  const stream = fields.level === 'error' || fields.level === 'warn' ? process.stderr : process.stdout;
+  stream.write(`${JSON.stringify({ time: new Date().toISOString(), ...fields, requestId })}\n`);
 }
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} requestId */
@@ -156,6 +159,20 @@ redactStream(process.stdout);
 redactStream(process.stderr);
 logErrorsAsJsonLines();
 
+/**
+ * In the container image (output: "standalone") there is no next.config.js: the build's own record of
+ * the configuration is used, as Next's generated standalone server does.
+ */
+function applyBuiltConfigWithoutSource() {
+  if (fs.existsSync('next.config.js')) return;
+  const file = path.join(process.env.NEXT_DIST_DIR || '.next', 'required-server-files.json');
+  if (!fs.existsSync(file)) return;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+    JSON.parse(fs.readFileSync(file, 'utf8')).config,
+  );
+}
+
+applyBuiltConfigWithoutSource();
 const port = portFromArgs();
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
@@ -163,22 +180,33 @@ await app.prepare();
 
 const HEALTH_PATHS = new Set(['/api/health', '/api/ready']);
 
-/** Counts every answer, refusals and outage answers included, once its last byte is written. @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-function countRequest(req, res) {
+const ACCESS_LOG = ['debug', 'info', undefined, ''].includes(process.env.LOG_LEVEL);
+
+/**
+ * Counts every answer (refusals and outage answers included) once its last byte is written, and logs
+ * it as one line: route kind, never the path (a magic link's token lives in it).
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} requestId
+ */
+function countRequest(req, res, requestId) {
   const kind = routeKind(req);
   const startedAt = performance.now();
   res.once('finish', () => {
+    const seconds = (performance.now() - startedAt) / 1000;
     const { httpRequests, httpDuration } = metrics();
     httpRequests.inc({ kind, status: String(res.statusCode) });
-    httpDuration.observe({ kind }, (performance.now() - startedAt) / 1000);
+    httpDuration.observe({ kind }, seconds);
+    if (ACCESS_LOG) {
+      const line = { level: 'info', event: 'http.request', requestId, method: req.method, kind };
+      logLine({ ...line, status: res.statusCode, durationMs: Math.round(seconds * 1000) });
+    }
   });
 }
 
 const server = http.createServer((req, res) => {
-  countRequest(req, res);
+  const requestId = randomUUID();
+  countRequest(req, res, requestId);
   const refusal = refusalFor(req);
   if (refusal) return refuse(req, res, refusal);
-  const requestId = randomUUID();
   // proxy.ts takes the request id from here; a client cannot choose it.
   req.headers['x-portal-request-id'] = requestId;
   res.setHeader('x-request-id', requestId);

@@ -28,8 +28,20 @@ export async function openDatabase(options: {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
     watchReachability(pool);
+    // Instances starting together on one database apply the migrations once: each waits for this
+    // session lock, and whoever comes after the first finds nothing left to apply.
+    const session = await pool.connect();
+    try {
+      await session.query(`select pg_advisory_lock(hashtextextended('connections-portal:migrations', 0))`);
+      await migrate(drizzle(session, { schema }), { migrationsFolder: migrationsFolder() });
+    } finally {
+      const unlocked = await session.query(`select pg_advisory_unlock_all()`).then(
+        () => true,
+        () => false,
+      );
+      session.release(!unlocked); // a session that could not unlock is closed, which unlocks it
+    }
     const db = drizzle(pool, { schema });
-    await migrate(db, { migrationsFolder: migrationsFolder() });
     return { db, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -7,7 +7,8 @@ export type TestServer = {
   port: number;
   origin: string;
   logs: () => string;
-  stop: () => Promise<void>;
+  /** SIGTERM, then the exit code once the process has gone. */
+  stop: () => Promise<number | null>;
   pid: number;
 };
 
@@ -63,10 +64,14 @@ export async function startTestServer(options: {
   logFile?: string;
   /** Flags for node itself, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
+  /** The folder the server runs in (the assembled container image's files); this checkout by default. */
+  cwd?: string;
 }): Promise<TestServer> {
-  const serverEntry = path.join(process.cwd(), 'server/start.mjs');
+  const cwd = options.cwd ?? process.cwd();
+  const serverEntry = path.join(cwd, 'server/start.mjs');
   const args = [...(options.nodeArgs ?? []), serverEntry, '--port', String(options.port)];
   const child: ChildProcess = spawn(process.execPath, args, {
+    cwd,
     env: options.env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,9 +107,9 @@ export async function startTestServer(options: {
     pid: child.pid ?? 0,
     logs: () => output,
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+      new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),
   };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '@/lib/env';
+import { ConfigError, envSchema, parseEnv } from '@/lib/env';
 
 const secrets = { NEXTAUTH_SECRET: 'x'.repeat(32), PORTAL_ENCRYPTION_KEY: 'y'.repeat(32) };
 
@@ -45,5 +45,16 @@ describe('environment', () => {
     expect(second.NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
     expect(second.PORTAL_ENCRYPTION_KEY).toBe(first.PORTAL_ENCRYPTION_KEY);
     expect(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o077).toBe(0);
+  });
+});
+
+describe('.env.example', () => {
+  it('names every variable the portal reads, except those set by its own scripts', () => {
+    const example = fs.readFileSync('.env.example', 'utf8');
+    const documented = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1] ?? ''));
+    const setByScripts = ['NODE_ENV', 'PORTAL_DEMO', 'BENCH'];
+    const read = Object.keys(envSchema.shape).filter((name) => !setByScripts.includes(name));
+    expect(read.filter((name) => !documented.has(name))).toEqual([]);
+    expect([...documented].filter((name) => !(name in envSchema.shape))).toEqual([]);
   });
 });

@@ -1,0 +1,2 @@
+import type { RuntimeStage } from './dockerfile-runtime.mjs';
+export function assembleImage(out: string): RuntimeStage;
