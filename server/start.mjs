@@ -12,6 +12,7 @@ import { metrics, routeKind } from './metrics.mjs';
 import { databaseFailedAt, isInOutageHold } from './database-health.mjs';
 import { RETRY_AFTER_SECONDS, outageResponse } from './outage-response.mjs';
 import { redactStream } from './redact-secrets.mjs';
+import { runShutdownTasks, takeOverShutdown } from './shutdown.mjs';
 import { currentRequestFacts, requestContext } from './request-context.mjs';
 import { INTERNAL_RESPONSE_HEADERS, isUsableRouterStateTree, refusalFor } from './request-gate.mjs';
 
@@ -83,6 +84,12 @@ function answerOutage(req, res, requestId) {
   });
   res.end(req.method === 'HEAD' ? undefined : body);
   logLine({ level: 'error', event: 'http.database_unavailable', status: 503, requestId });
+}
+
+/** @param {http.ServerResponse} res */
+function answerDraining(res) {
+  res.writeHead(503, { ...SECURITY_HEADERS, 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ status: 'shutting_down' }));
 }
 
 /**
@@ -173,12 +180,15 @@ function applyBuiltConfigWithoutSource() {
 }
 
 applyBuiltConfigWithoutSource();
+takeOverShutdown();
 const port = portFromArgs();
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const HEALTH_PATHS = new Set(['/api/health', '/api/ready']);
+/** Set on SIGTERM: the load balancer is told to stop sending requests here. */
+let draining = false;
 
 const ACCESS_LOG = ['debug', 'info', undefined, ''].includes(process.env.LOG_LEVEL);
 
@@ -211,6 +221,7 @@ const server = http.createServer((req, res) => {
   req.headers['x-portal-request-id'] = requestId;
   res.setHeader('x-request-id', requestId);
   const path = (req.url ?? '').split('?')[0] ?? '';
+  if (draining && path === '/api/ready') return answerDraining(res);
   // While the database is known to be down, answer at once; the health checks still ask it.
   if (isInOutageHold() && !HEALTH_PATHS.has(path)) return answerOutage(req, res, requestId);
   if (!isUsableRouterStateTree(/** @type {string | undefined} */ (req.headers['next-router-state-tree'])))
@@ -234,10 +245,26 @@ server.listen(port, () => {
   process.stdout.write(`Ready in ${Math.round(performance.now())}ms: http://localhost:${actual}\n`);
 });
 
-for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
-  });
+/** Whole shutdown budget: orchestrators (Docker, Kubernetes) send SIGKILL 10 s after SIGTERM. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+/**
+ * SIGTERM: /api/ready answers 503 so the load balancer sends nothing new, the listener closes, requests
+ * in flight finish (keep-alive connections close as they go idle), the webhook worker finishes or
+ * releases its deliveries, then exit 0. Whatever is still open at the deadline is cut.
+ */
+async function shutDown() {
+  draining = true;
+  const httpDrained = new Promise((resolve) => server.close(() => resolve(undefined)));
+  const idleCloser = setInterval(() => server.closeIdleConnections(), 100);
+  server.closeIdleConnections();
+  const deadline = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DEADLINE_MS).unref());
+  await Promise.race([Promise.all([httpDrained, runShutdownTasks()]), deadline]);
+  clearInterval(idleCloser);
+  server.closeAllConnections();
+  logLine({ level: 'info', event: 'server.stopped' });
+  process.exit(0);
 }
+
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT']))
+  process.once(signal, () => void shutDown());

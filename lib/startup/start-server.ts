@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db/client';
 import { ConfigError, getEnv } from '@/lib/env';
 import { DataDirLockedError } from '@/lib/db/pglite-lock';
 import { type DeliveryWorker, startDeliveryWorker } from '@/lib/webhooks/delivery-worker';
+import { onShutdown } from '@/server/shutdown.mjs';
 
 // One webhook worker per process, however many bundles load this module.
 const holder = globalThis as typeof globalThis & { __portalWebhookWorker?: DeliveryWorker };
@@ -20,6 +21,9 @@ export async function startServer(): Promise<void> {
   if (holder.__portalWebhookWorker) return;
   const worker = startDeliveryWorker(getDb, { intervalMs: 1_000 });
   holder.__portalWebhookWorker = worker;
+  // Under server/start.mjs the server drains HTTP and awaits this within its 9 s budget; deliveries
+  // still in flight after 6 s are aborted and released for another instance.
+  if (onShutdown(() => worker.stop({ graceMs: 6_000 }))) return;
   const stopThenExit = (signal: NodeJS.Signals) => {
     // Next.js closes its HTTP server and exits on these signals itself; exit here only when it will not.
     const isOnlyHandler = process.listenerCount(signal) === 0;
