@@ -37,6 +37,7 @@ export const INTEGRATION_TENANTS = [
   },
   { slug: 'globex', name: 'Globex Fitness' },
   { slug: 'connections-api', name: 'Connections API Health' },
+  { slug: 'database-cut', name: 'Database Cut Health' },
   { slug: 'event-order', name: 'Event Order Health' },
   { slug: 'isolation-a', name: 'Isolation A Health' },
   { slug: 'isolation-b', name: 'Isolation B Fitness' },
