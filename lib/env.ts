@@ -39,6 +39,8 @@ export const envSchema = z.object({
   WEBHOOKS_ALLOW_LOOPBACK: flag.default(false),
   /** GET /api/metrics answers only `Authorization: Bearer <this>`; unset, the endpoint is off (404). */
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Days an event, its deliveries and their attempts are kept once every delivery is final. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Requests per minute one API key may make (shared by every instance through PostgreSQL). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),

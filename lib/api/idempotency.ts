@@ -5,7 +5,8 @@ import { PortalError } from '@/lib/errors';
 import { sha256Hex } from '@/lib/security/hash';
 import { decryptSecret, encryptSecret, type SecretBinding } from '@/lib/security/secret-box';
 
-const RETENTION_MS = 24 * 60 * 60 * 1000;
+/** How long an Idempotency-Key is remembered; the retention sweep deletes older ones. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 // Stored responses can hold secrets (a portal link's URL carries its token), so they are kept encrypted.
 function responseBinding(tenantId: string, key: string): SecretBinding {
@@ -29,7 +30,7 @@ export async function beginIdempotentRequest(
       and(
         eq(idempotencyKeys.tenantId, input.tenantId),
         eq(idempotencyKeys.key, input.key),
-        lt(idempotencyKeys.createdAt, new Date(Date.now() - RETENTION_MS)),
+        lt(idempotencyKeys.createdAt, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS)),
       ),
     );
   const inserted = await db

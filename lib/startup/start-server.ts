@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db/client';
 import { ConfigError, getEnv } from '@/lib/env';
 import { DataDirLockedError } from '@/lib/db/pglite-lock';
+import { startRetentionSweeper } from '@/lib/maintenance/retention-sweeper';
 import { type DeliveryWorker, startDeliveryWorker } from '@/lib/webhooks/delivery-worker';
 import { onShutdown } from '@/server/shutdown.mjs';
 
@@ -21,6 +22,7 @@ export async function startServer(): Promise<void> {
   if (holder.__portalWebhookWorker) return;
   const worker = startDeliveryWorker(getDb, { intervalMs: 1_000 });
   holder.__portalWebhookWorker = worker;
+  startRetentionSweeper(getDb); // its timers are unref'd: they never hold the process open
   // Under server/start.mjs the server drains HTTP and awaits this within its 9 s budget; deliveries
   // still in flight after 6 s are aborted and released for another instance.
   if (onShutdown(() => worker.stop({ graceMs: 6_000 }))) return;
