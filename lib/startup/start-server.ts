@@ -1,4 +1,5 @@
 import { getDb } from '@/lib/db/client';
+import { listenForTenantChanges } from '@/lib/cache/tenant-change-signal';
 import { ConfigError, getEnv } from '@/lib/env';
 import { DataDirLockedError } from '@/lib/db/pglite-lock';
 import { startRetentionSweeper } from '@/lib/maintenance/retention-sweeper';
@@ -23,6 +24,11 @@ export async function startServer(): Promise<void> {
   const worker = startDeliveryWorker(getDb, { intervalMs: 1_000 });
   holder.__portalWebhookWorker = worker;
   startRetentionSweeper(getDb); // its timers are unref'd: they never hold the process open
+  const databaseUrl = getEnv().DATABASE_URL;
+  if (databaseUrl) {
+    const listener = listenForTenantChanges(databaseUrl);
+    onShutdown(listener.stop);
+  }
   // Under server/start.mjs the server drains HTTP and awaits this within its 9 s budget; deliveries
   // still in flight after 6 s are aborted and released for another instance.
   if (onShutdown(() => worker.stop({ graceMs: 6_000 }))) return;

@@ -1,3 +1,4 @@
+import { announceTenantChange } from '@/lib/cache/tenant-change-signal';
 import type { DbOrTx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { tenants } from '@/lib/db/schema';
@@ -32,6 +33,8 @@ export async function createTenant(
       })
       .returning();
     if (!tenant) throw new Error('insert returned no row');
+    // An instance may have cached this host as unknown moments ago.
+    await announceTenantChange(db);
     return tenant;
   } catch (error) {
     if (isUniqueViolation(error)) {

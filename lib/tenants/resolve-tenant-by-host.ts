@@ -1,4 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { onTenantChange } from '@/lib/cache/tenant-change-signal';
 import { TtlCache } from '@/lib/cache/ttl-cache';
 import type { DbOrTx } from '@/lib/db/client';
 import { tenantDomains, tenants } from '@/lib/db/schema';
@@ -7,10 +8,8 @@ import type { Tenant } from './tenant';
 
 const cache = new TtlCache<Tenant | null>({ ttlMs: 30_000, maxEntries: 10_000 });
 
-/** Drops cached lookups; called after a tenant or domain changes in this process (others wait out the TTL). */
-export function forgetCachedTenants(): void {
-  cache.clear();
-}
+// Dropped whenever a tenant or domain changes, in this process or another (announceTenantChange).
+onTenantChange(() => cache.clear());
 
 async function lookup(db: DbOrTx, host: string, rootDomain: string): Promise<Tenant | null> {
   const parsed = parseHost(host, rootDomain);

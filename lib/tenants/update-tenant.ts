@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { announceTenantChange } from '@/lib/cache/tenant-change-signal';
 import type { DbOrTx } from '@/lib/db/client';
 import type { LogoFile } from '@/lib/branding/logo-file';
 import { tenantLogos, tenants } from '@/lib/db/schema';
 import { invalid, notFound } from '@/lib/errors';
 import { encryptSecret } from '@/lib/security/secret-box';
-import { forgetCachedTenants } from './resolve-tenant-by-host';
 import type { Tenant } from './tenant';
 
 export type TenantPatch = Partial<{
@@ -94,6 +94,6 @@ export async function updateTenant(
     return row;
   });
   if (!updated) throw notFound('tenant', 'tenant');
-  forgetCachedTenants();
+  await announceTenantChange(db);
   return updated;
 }

@@ -1,10 +1,10 @@
 import { resolveTxt } from 'node:dns/promises';
 import { and, eq } from 'drizzle-orm';
+import { announceTenantChange } from '@/lib/cache/tenant-change-signal';
 import type { DbOrTx } from '@/lib/db/client';
 import { tenantDomains } from '@/lib/db/schema';
 import { PortalError, notFound } from '@/lib/errors';
 import type { TenantDomain } from './add-tenant-domain';
-import { forgetCachedTenants } from './resolve-tenant-by-host';
 
 export type TxtResolver = (name: string) => Promise<string[][]>;
 
@@ -37,6 +37,6 @@ export async function verifyTenantDomain(
     .where(and(eq(tenantDomains.tenantId, input.tenantId), eq(tenantDomains.id, row.id)))
     .returning();
   if (!updated) throw notFound('domain', 'domain');
-  forgetCachedTenants();
+  await announceTenantChange(db);
   return updated;
 }

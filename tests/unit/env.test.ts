@@ -51,7 +51,9 @@ describe('environment', () => {
 describe('.env.example', () => {
   it('names every variable the portal reads, except those set by its own scripts', () => {
     const example = fs.readFileSync('.env.example', 'utf8');
-    const documented = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1] ?? ''));
+    const documented = new Set(
+      [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1] ?? ''),
+    );
     const setByScripts = ['NODE_ENV', 'PORTAL_DEMO', 'BENCH'];
     const read = Object.keys(envSchema.shape).filter((name) => !setByScripts.includes(name));
     expect(read.filter((name) => !documented.has(name))).toEqual([]);
