@@ -7,6 +7,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
+# Optional: the same value for every build keeps server actions working across a rolling deploy.
+ARG NEXT_SERVER_ACTIONS_ENCRYPTION_KEY
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .

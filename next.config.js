@@ -1,5 +1,9 @@
 // @ts-check
 import createNextIntlPlugin from 'next-intl/plugin';
+import { serverActionsKeyRefusal } from './server/server-actions-key.mjs';
+
+const actionsKeyRefusal = serverActionsKeyRefusal(process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY);
+if (actionsKeyRefusal) throw new Error(actionsKeyRefusal);
 
 /** Security headers every response carries; page-specific ones (no-store, referrer) are set where needed. */
 const securityHeaders = [

@@ -6,8 +6,8 @@ import { apiClient, tokenFromUrl } from '../support/api';
 import { tenantOf } from '../support/factories';
 import { type HttpResult, request } from '../support/http';
 import { connectSandboxDevice, signInOverHttp } from '../support/portal-user';
-import { startTcpRelay } from '../support/tcp-relay';
-import { TEST_SECRETS, type TestServer, freePort, serverEnv, startTestServer } from '../support/test-server';
+import { startServerBehindRelay, type startTcpRelay } from '../support/tcp-relay';
+import { TEST_SECRETS, type TestServer } from '../support/test-server';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 
 // SPEC §18: every connection to PostgreSQL is cut for 5 s while 200 mixed requests run. A second
@@ -36,15 +36,7 @@ describe.runIf(databaseUrl)('a 5-second database cut under load', () => {
     const { db, close } = await openDatabase({ databaseUrl });
     await createWebhookEndpoint(db, { tenantId: tenant.id, url: hook.url, eventTypes: null });
     await close();
-    const target = new URL(databaseUrl ?? '');
-    relay = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
-    target.hostname = '127.0.0.1';
-    target.port = String(relay.port);
-    const port = await freePort();
-    server = await startTestServer({
-      port,
-      env: serverEnv({ port, rootDomain: root, databaseUrl: target.toString(), pgliteDir: '/nonexistent' }),
-    });
+    ({ relay, server } = await startServerBehindRelay({ databaseUrl: databaseUrl ?? '', rootDomain: root }));
   });
   afterAll(async () => {
     await server?.stop();

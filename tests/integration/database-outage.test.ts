@@ -3,8 +3,8 @@ import { apiClient, tokenFromUrl } from '../support/api';
 import { multipartForm, request } from '../support/http';
 import { actionField, connectSandboxDevice, signInOverHttp } from '../support/portal-user';
 import { OUTAGE_HOLD_MS } from '../../server/database-health.mjs';
-import { startTcpRelay } from '../support/tcp-relay';
-import { type TestServer, freePort, serverEnv, startTestServer } from '../support/test-server';
+import { startServerBehindRelay, type startTcpRelay } from '../support/tcp-relay';
+import type { TestServer } from '../support/test-server';
 import { tenantOf } from '../support/factories';
 
 // A second server reaches PostgreSQL through a relay the test can cut; PGlite has no outage to test.
@@ -28,15 +28,7 @@ describe.runIf(databaseUrl)('a database outage', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    const target = new URL(databaseUrl ?? '');
-    relay = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
-    target.hostname = '127.0.0.1';
-    target.port = String(relay.port);
-    const port = await freePort();
-    server = await startTestServer({
-      port,
-      env: serverEnv({ port, rootDomain: root, databaseUrl: target.toString(), pgliteDir: '/nonexistent' }),
-    });
+    ({ relay, server } = await startServerBehindRelay({ databaseUrl: databaseUrl ?? '', rootDomain: root }));
   });
 
   afterAll(async () => {

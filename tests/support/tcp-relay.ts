@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { freePort, serverEnv, startTestServer } from './test-server';
 
 /**
  * A TCP relay on loopback in front of a real server (PostgreSQL here), so a test can take the
@@ -42,4 +43,23 @@ export async function startTcpRelay(target: { host: string; port: number }) {
     },
     close: closeAll,
   };
+}
+
+/** A portal server of its own that reaches PostgreSQL only through a relay the test can cut. */
+export async function startServerBehindRelay(input: { databaseUrl: string; rootDomain: string }) {
+  const target = new URL(input.databaseUrl);
+  const relay = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
+  target.hostname = '127.0.0.1';
+  target.port = String(relay.port);
+  const port = await freePort();
+  const server = await startTestServer({
+    port,
+    env: serverEnv({
+      port,
+      rootDomain: input.rootDomain,
+      databaseUrl: target.toString(),
+      pgliteDir: '/nonexistent',
+    }),
+  });
+  return { relay, server };
 }

@@ -1,0 +1,1 @@
+export function serverActionsKeyRefusal(value: string | undefined): string | undefined;
