@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { IntegrationTenantSlug } from '../integration/global-setup';
 import { apiClient } from './api';
@@ -11,11 +10,4 @@ export function tenantOf(slug: IntegrationTenantSlug) {
     host: `${slug}.${inject('rootDomain')}`,
     api: apiClient(inject('origin'), seeded.apiKey),
   };
-}
-
-export type WorldTenant = ReturnType<typeof tenantOf>;
-
-/** A reference id no other test (or earlier run on the same PostgreSQL database) uses. */
-export function newReferenceId(prefix: string): string {
-  return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
