@@ -150,6 +150,9 @@ test.describe('two instances behind Caddy', () => {
 
     const [killed] = instances as [TestServer, TestServer];
     process.kill(killed.pid, 'SIGKILL');
+    // Once it is gone, every request dials the other instance (a request caught inside the dying
+    // process itself would be answered 502, not sent twice).
+    await killed.stop();
     await page.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('status')).toContainText('Oura connected');
     await page.getByRole('button', { name: 'Disconnect Oura' }).click();
