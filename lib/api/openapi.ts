@@ -9,6 +9,12 @@ import {
 } from './schemas/connections';
 import { eventListSchema, eventsQuery } from './schemas/events';
 import { webhookDeliveriesQuery, webhookDeliveryListSchema } from './schemas/webhook-deliveries';
+import {
+  createWebhookEndpointBody,
+  createdWebhookEndpointSchema,
+  webhookEndpointListSchema,
+  webhookEndpointObjectSchema,
+} from './schemas/webhook-endpoints';
 import { createPortalLinkBody, portalLinkObject } from './schemas/portal-links';
 
 type JsonSchema = Record<string, unknown>;
@@ -148,6 +154,62 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '200': { description: 'Events', content: json(schema(eventListSchema)) },
             ...standardErrors,
+          },
+        },
+      },
+      '/api/v1/webhook_endpoints': {
+        get: {
+          operationId: 'listWebhookEndpoints',
+          summary: 'Your webhook endpoints, oldest first (never their secrets)',
+          responses: {
+            '200': { description: 'Endpoints', content: json(schema(webhookEndpointListSchema)) },
+            ...standardErrors,
+          },
+        },
+        post: {
+          operationId: 'createWebhookEndpoint',
+          summary: 'Add a webhook endpoint; its signing secret is in this answer only',
+          parameters: [idempotencyHeader],
+          requestBody: { required: true, content: json(schema(createWebhookEndpointBody, 'input')) },
+          responses: {
+            '201': {
+              description: 'The endpoint and its secret',
+              content: json(schema(createdWebhookEndpointSchema)),
+            },
+            ...standardErrors,
+          },
+        },
+      },
+      '/api/v1/webhook_endpoints/{id}': {
+        get: {
+          operationId: 'getWebhookEndpoint',
+          summary: 'One webhook endpoint',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The endpoint', content: json(schema(webhookEndpointObjectSchema)) },
+            ...standardErrors,
+            '404': errorResponse('No such webhook endpoint for your tenant'),
+          },
+        },
+        delete: {
+          operationId: 'deleteWebhookEndpoint',
+          summary: 'Remove a webhook endpoint, with its queued deliveries and their log',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'Removed',
+              content: json({
+                type: 'object',
+                required: ['id', 'object', 'deleted'],
+                properties: {
+                  id: { type: 'string' },
+                  object: { const: 'webhook_endpoint' },
+                  deleted: { const: true },
+                },
+              }),
+            },
+            ...standardErrors,
+            '404': errorResponse('No such webhook endpoint for your tenant'),
           },
         },
       },

@@ -1,3 +1,4 @@
+import { type AuditActor, type RequestOrigin, recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { DbOrTx } from '@/lib/db/client';
 import { webhookEndpoints } from '@/lib/db/schema';
 import { getEnv } from '@/lib/env';
@@ -71,6 +72,9 @@ export async function createWebhookEndpoint(
     eventTypes: WebhookEventType[] | null;
     resolver?: AddressResolver;
     allowLoopback?: boolean;
+    /** Who asked, for the audit log: the operator CLI unless an API key or the console says otherwise. */
+    actor?: AuditActor;
+    origin?: RequestOrigin;
   },
 ) {
   const guard = { allowLoopback: input.allowLoopback ?? getEnv().WEBHOOKS_ALLOW_LOOPBACK };
@@ -78,16 +82,27 @@ export async function createWebhookEndpoint(
   await refuseForbiddenResolution(url, guard, input.resolver ?? resolveWithSystemDns, input.tenantId);
   const id = randomId('whe');
   const secret = generateWebhookSecret();
-  const [row] = await db
-    .insert(webhookEndpoints)
-    .values({
-      id,
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(webhookEndpoints)
+      .values({
+        id,
+        tenantId: input.tenantId,
+        url: url.href,
+        secretCiphertext: encryptSecret(secret, endpointSecretBinding({ tenantId: input.tenantId, id })),
+        eventTypes: input.eventTypes,
+      })
+      .returning();
+    if (!inserted) throw new Error('insert returned no row');
+    await recordAuditEvent(tx, {
       tenantId: input.tenantId,
-      url: url.href,
-      secretCiphertext: encryptSecret(secret, endpointSecretBinding({ tenantId: input.tenantId, id })),
-      eventTypes: input.eventTypes,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
+      actor: input.actor ?? { type: 'operator' },
+      action: 'webhook_endpoint.created',
+      subjectId: id,
+      data: { url: url.origin, events: input.eventTypes ?? ['*'] },
+      origin: input.origin,
+    });
+    return inserted;
+  });
   return { endpoint: publicWebhookEndpoint(row), secret };
 }

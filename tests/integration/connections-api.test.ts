@@ -156,6 +156,10 @@ describe('connections API', () => {
         'DELETE /api/v1/connections/{id}',
         'GET /api/v1/events',
         'GET /api/v1/webhook_deliveries',
+        'GET /api/v1/webhook_endpoints',
+        'POST /api/v1/webhook_endpoints',
+        'GET /api/v1/webhook_endpoints/{id}',
+        'DELETE /api/v1/webhook_endpoints/{id}',
         'GET /api/v1/openapi.json',
       ]),
     );

@@ -39,6 +39,7 @@ export const INTEGRATION_TENANTS = [
   { slug: 'connections-api', name: 'Connections API Health' },
   { slug: 'database-cut', name: 'Database Cut Health' },
   { slug: 'event-order', name: 'Event Order Health' },
+  { slug: 'endpoints-api', name: 'Endpoints API Health' },
   { slug: 'isolation-a', name: 'Isolation A Health' },
   { slug: 'isolation-b', name: 'Isolation B Fitness' },
 ] as const satisfies readonly TenantSpec[];

@@ -1,0 +1,116 @@
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { tenantOf } from '../support/factories';
+
+// SPEC §14's management API for webhook endpoints, with the tenant's API key. This file owns its
+// tenant: it lists every endpoint the tenant has.
+const owner = tenantOf('endpoints-api');
+const other = tenantOf('globex');
+const databaseUrl = inject('serverEnv').DATABASE_URL;
+
+type Endpoint = {
+  id: string;
+  object: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  secret?: string;
+};
+
+describe('/api/v1/webhook_endpoints', () => {
+  it('adds an endpoint with its secret shown once, lists and shows it without, and removes it', async () => {
+    const created = await owner.api.call('POST', '/api/v1/webhook_endpoints', {
+      url: 'http://127.0.0.1:9/hooks/portal',
+      events: ['connection.created', 'connection.deleted', 'connection.created'],
+    });
+    expect(created.status).toBe(201);
+    const endpoint = created.json<Endpoint>();
+    expect(endpoint).toMatchObject({
+      object: 'webhook_endpoint',
+      url: 'http://127.0.0.1:9/hooks/portal',
+      events: ['connection.created', 'connection.deleted'],
+      enabled: true,
+    });
+    expect(endpoint.id).toMatch(/^whe_[A-Za-z0-9_-]{16}$/);
+    expect(endpoint.secret).toMatch(/^whsec_/);
+
+    const listed = await owner.api.call('GET', '/api/v1/webhook_endpoints');
+    const { secret: _secret, ...withoutSecret } = endpoint;
+    expect(listed.json()).toEqual({ object: 'list', data: [withoutSecret] });
+    expect(listed.body).not.toContain(endpoint.secret);
+    const shown = await owner.api.call('GET', `/api/v1/webhook_endpoints/${endpoint.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).not.toContain(endpoint.secret);
+    expect(shown.json<Endpoint>().url).toBe('http://127.0.0.1:9/hooks/portal');
+
+    const removed = await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${endpoint.id}`);
+    expect(removed.json()).toEqual({ id: endpoint.id, object: 'webhook_endpoint', deleted: true });
+    expect((await owner.api.call('GET', `/api/v1/webhook_endpoints/${endpoint.id}`)).status).toBe(404);
+    expect((await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${endpoint.id}`)).status).toBe(404);
+    expect(
+      (await owner.api.call('GET', '/api/v1/webhook_endpoints')).json<{ data: Endpoint[] }>().data,
+    ).toEqual([]);
+  });
+
+  it("answers 404 for another tenant's endpoint and changes nothing of it", async () => {
+    const created = (
+      await owner.api.call('POST', '/api/v1/webhook_endpoints', { url: 'http://127.0.0.1:9/hooks/private' })
+    ).json<Endpoint>();
+    expect(created.events).toEqual(['*']);
+    expect((await other.api.call('GET', `/api/v1/webhook_endpoints/${created.id}`)).status).toBe(404);
+    expect((await other.api.call('DELETE', `/api/v1/webhook_endpoints/${created.id}`)).status).toBe(404);
+    expect((await other.api.call('GET', '/api/v1/webhook_endpoints')).body).not.toContain(created.id);
+    expect((await owner.api.call('GET', `/api/v1/webhook_endpoints/${created.id}`)).status).toBe(200);
+    await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${created.id}`);
+  });
+
+  it('refuses bad input with 400 naming the field', async () => {
+    const cases: [unknown, string][] = [
+      [{}, 'url'],
+      [{ url: '' }, 'url'],
+      [{ url: 'javascript:alert(1)' }, 'url'],
+      [{ url: 'http://10.0.0.1/hooks' }, 'url'],
+      [{ url: `https://hooks.example.com/${'a'.repeat(2100)}` }, 'url'],
+      [{ url: 'http://127.0.0.1:9/x', events: [] }, 'events'],
+      [{ url: 'http://127.0.0.1:9/x', events: ['connection.exploded'] }, 'events.0'],
+      [{ url: 'http://127.0.0.1:9/x', secret: 'mine' }, 'secret'],
+    ];
+    for (const [body, param] of cases) {
+      const res = await owner.api.call('POST', '/api/v1/webhook_endpoints', body);
+      expect([
+        JSON.stringify(body).slice(0, 60),
+        res.status,
+        res.json<{ error: { param: string } }>().error.param,
+      ]).toEqual([JSON.stringify(body).slice(0, 60), 400, param]);
+    }
+    expect((await owner.api.call('GET', '/api/v1/webhook_endpoints/not-an-id')).status).toBe(404);
+    expect(
+      (await owner.api.call('GET', '/api/v1/webhook_endpoints')).json<{ data: Endpoint[] }>().data,
+    ).toEqual([]);
+  });
+
+  it.runIf(databaseUrl)('writes an audit row for each change, naming the key and no secret', async () => {
+    const created = (
+      await owner.api.call('POST', '/api/v1/webhook_endpoints', {
+        url: 'http://127.0.0.1:9/hooks/audited?token=abc',
+      })
+    ).json<Endpoint>();
+    await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${created.id}`);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const rows = await client.query(
+        'select action, actor_type, subject_id, data from audit_events where tenant_id = $1 and subject_id = $2 order by created_at',
+        [owner.id, created.id],
+      );
+      expect(rows.rows.map((row) => [row.action, row.actor_type, row.subject_id])).toEqual([
+        ['webhook_endpoint.created', 'api', created.id],
+        ['webhook_endpoint.removed', 'api', created.id],
+      ]);
+      expect(JSON.stringify(rows.rows)).not.toContain('token=abc');
+      expect(JSON.stringify(rows.rows)).not.toContain(created.secret ?? 'whsec_');
+    } finally {
+      await client.end();
+    }
+  });
+});
