@@ -12,6 +12,7 @@ import { webhookDeliveriesQuery, webhookDeliveryListSchema } from './schemas/web
 import {
   createWebhookEndpointBody,
   createdWebhookEndpointSchema,
+  updateWebhookEndpointBody,
   webhookEndpointListSchema,
   webhookEndpointObjectSchema,
 } from './schemas/webhook-endpoints';
@@ -185,6 +186,17 @@ export function openApiDocument(serverUrl: string) {
           operationId: 'getWebhookEndpoint',
           summary: 'One webhook endpoint',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The endpoint', content: json(schema(webhookEndpointObjectSchema)) },
+            ...standardErrors,
+            '404': errorResponse('No such webhook endpoint for your tenant'),
+          },
+        },
+        patch: {
+          operationId: 'updateWebhookEndpoint',
+          summary: 'Change the url, the events, or pause deliveries (enabled: false) and resume them',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: json(schema(updateWebhookEndpointBody, 'input')) },
           responses: {
             '200': { description: 'The endpoint', content: json(schema(webhookEndpointObjectSchema)) },
             ...standardErrors,

@@ -18,11 +18,17 @@ export type ClaimedDelivery = {
 
 const deliveries = webhookDeliveries;
 
-/** Pending and due, or claimed by a worker whose lease ran out (it crashed or hung). */
+/**
+ * Pending and due, or claimed by a worker whose lease ran out (it crashed or hung), for an endpoint
+ * that is enabled: a disabled endpoint's deliveries wait until it is enabled again.
+ */
 function isDue(now: Date) {
-  return or(
-    and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)),
-    and(eq(deliveries.status, 'delivering'), lte(deliveries.lockedUntil, now)),
+  return and(
+    or(
+      and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)),
+      and(eq(deliveries.status, 'delivering'), lte(deliveries.lockedUntil, now)),
+    ),
+    sql`exists (select 1 from ${webhookEndpoints} where ${webhookEndpoints.id} = ${deliveries.endpointId} and ${webhookEndpoints.enabled})`,
   );
 }
 

@@ -159,6 +159,7 @@ describe('connections API', () => {
         'GET /api/v1/webhook_endpoints',
         'POST /api/v1/webhook_endpoints',
         'GET /api/v1/webhook_endpoints/{id}',
+        'PATCH /api/v1/webhook_endpoints/{id}',
         'DELETE /api/v1/webhook_endpoints/{id}',
         'GET /api/v1/openapi.json',
       ]),

@@ -52,6 +52,49 @@ describe('/api/v1/webhook_endpoints', () => {
     ).toEqual([]);
   });
 
+  it('changes the url, the events and enabled, one field or several at a time', async () => {
+    const created = (
+      await owner.api.call('POST', '/api/v1/webhook_endpoints', { url: 'http://127.0.0.1:9/hooks/a' })
+    ).json<Endpoint>();
+    const path = `/api/v1/webhook_endpoints/${created.id}`;
+    const moved = await owner.api.call('PATCH', path, {
+      url: 'http://127.0.0.1:9/hooks/b',
+      events: ['ping'],
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.json<Endpoint>()).toMatchObject({
+      url: 'http://127.0.0.1:9/hooks/b',
+      events: ['ping'],
+      enabled: true,
+    });
+    expect(moved.body).not.toContain('whsec_');
+    const paused = await owner.api.call('PATCH', path, { enabled: false });
+    expect(paused.json<Endpoint>()).toMatchObject({
+      url: 'http://127.0.0.1:9/hooks/b',
+      events: ['ping'],
+      enabled: false,
+    });
+    const all = await owner.api.call('PATCH', path, { events: ['*'], enabled: true });
+    expect(all.json<Endpoint>()).toMatchObject({ events: ['*'], enabled: true });
+    for (const [body, param] of [
+      [{}, 'body'],
+      [{ url: 'http://10.0.0.1/x' }, 'url'],
+      [{ enabled: 'yes' }, 'enabled'],
+      [{ events: [] }, 'events'],
+      [{ secret: 'mine' }, 'secret'],
+    ] as const) {
+      const res = await owner.api.call('PATCH', path, body);
+      expect([
+        JSON.stringify(body),
+        res.status,
+        res.json<{ error: { param: string } }>().error.param,
+      ]).toEqual([JSON.stringify(body), 400, param]);
+    }
+    expect((await other.api.call('PATCH', path, { enabled: false })).status).toBe(404);
+    expect((await owner.api.call('GET', path)).json<Endpoint>().enabled).toBe(true);
+    await owner.api.call('DELETE', path);
+  });
+
   it("answers 404 for another tenant's endpoint and changes nothing of it", async () => {
     const created = (
       await owner.api.call('POST', '/api/v1/webhook_endpoints', { url: 'http://127.0.0.1:9/hooks/private' })

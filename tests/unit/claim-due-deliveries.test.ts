@@ -136,6 +136,18 @@ describe('claimDueDeliveries', () => {
     expect(idsOf(await claimDueDeliveries(db, { ...settings, perEndpoint: 1 }))).toEqual([a1, b1].sort());
   });
 
+  it("holds a disabled endpoint's deliveries, due or with a lapsed lease, until it is enabled again", async () => {
+    const paused = await endpoint('paused');
+    const live = await endpoint('live');
+    const waiting = await delivery(paused);
+    const lapsed = await delivery(paused, { status: 'delivering', lockedUntil: at(-1) });
+    const other = await delivery(live);
+    await db.update(webhookEndpoints).set({ enabled: false }).where(eq(webhookEndpoints.id, paused));
+    expect(idsOf(await claimDueDeliveries(db, settings))).toEqual([other]);
+    await db.update(webhookEndpoints).set({ enabled: true }).where(eq(webhookEndpoints.id, paused));
+    expect(idsOf(await claimDueDeliveries(db, settings))).toEqual([waiting, lapsed].sort());
+  });
+
   it('returns nothing, and changes nothing, when nothing is due', async () => {
     const endpointId = await endpoint('idle');
     const id = await delivery(endpointId, { nextAttemptAt: at(60_000) });

@@ -38,3 +38,14 @@ export function serializeWebhookEndpoint(
 ): z.output<typeof webhookEndpointObjectSchema> {
   return { object: 'webhook_endpoint', ...endpoint };
 }
+
+/** PATCH /api/v1/webhook_endpoints/{id}: any of these, at least one. */
+export const updateWebhookEndpointBody = z
+  .strictObject({
+    url: webhookUrl.optional(),
+    events: webhookEventFilter.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: 'name at least one of url, events, enabled',
+  });
