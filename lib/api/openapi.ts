@@ -8,7 +8,11 @@ import {
   userConnectionsQuery,
 } from './schemas/connections';
 import { eventListSchema, eventsQuery } from './schemas/events';
-import { webhookDeliveriesQuery, webhookDeliveryListSchema } from './schemas/webhook-deliveries';
+import {
+  webhookDeliveriesQuery,
+  webhookDeliveryListSchema,
+  webhookDeliveryObjectSchema,
+} from './schemas/webhook-deliveries';
 import {
   createWebhookEndpointBody,
   createdWebhookEndpointSchema,
@@ -234,6 +238,25 @@ export function openApiDocument(serverUrl: string) {
             '200': { description: 'Deliveries', content: json(schema(webhookDeliveryListSchema)) },
             ...standardErrors,
             '404': errorResponse('No such webhook endpoint for your tenant'),
+          },
+        },
+      },
+      '/api/v1/webhook_deliveries/{id}/retry': {
+        post: {
+          operationId: 'retryWebhookDelivery',
+          summary: 'Send a delivered or failed delivery once more, now, with the same webhook-id',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            idempotencyHeader,
+          ],
+          responses: {
+            '200': {
+              description: 'The delivery, queued',
+              content: json(schema(webhookDeliveryObjectSchema)),
+            },
+            ...standardErrors,
+            '404': errorResponse('No such webhook delivery for your tenant'),
+            '409': errorResponse('The delivery is still waiting to be sent or being sent'),
           },
         },
       },

@@ -1,9 +1,38 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { webhookDeliveryListSchema } from '@/lib/api/schemas/webhook-deliveries';
+import type {
+  webhookDeliveryListSchema,
+  webhookDeliveryObjectSchema,
+} from '@/lib/api/schemas/webhook-deliveries';
 import type { DbOrTx } from '@/lib/db/client';
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
+
+type WebhookDelivery = z.output<typeof webhookDeliveryObjectSchema>;
+
+/** A delivery as the API shows it; `next_attempt_at` only while it is still to be sent. */
+export function webhookDeliveryObject(
+  delivery: typeof webhookDeliveries.$inferSelect,
+  eventType: string,
+): WebhookDelivery {
+  return {
+    id: delivery.id,
+    object: 'webhook_delivery',
+    event_id: delivery.eventId,
+    event_type: eventType,
+    endpoint_id: delivery.endpointId,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    last_status_code: delivery.lastStatusCode,
+    last_error: delivery.lastError,
+    next_attempt_at:
+      delivery.status === 'pending' || delivery.status === 'delivering'
+        ? delivery.nextAttemptAt.toISOString()
+        : null,
+    delivered_at: delivery.deliveredAt?.toISOString() ?? null,
+    created_at: delivery.createdAt.toISOString(),
+  };
+}
 
 /** The tenant's delivery log (optionally one endpoint's), newest first, paged by the last delivery id seen. */
 export async function listWebhookDeliveries(
@@ -46,22 +75,8 @@ export async function listWebhookDeliveries(
   return {
     object: 'list',
     has_more: rows.length > input.limit,
-    data: rows.slice(0, input.limit).map(({ delivery, eventType }) => ({
-      id: delivery.id,
-      object: 'webhook_delivery',
-      event_id: delivery.eventId,
-      event_type: eventType,
-      endpoint_id: delivery.endpointId,
-      status: delivery.status,
-      attempts: delivery.attempts,
-      last_status_code: delivery.lastStatusCode,
-      last_error: delivery.lastError,
-      next_attempt_at:
-        delivery.status === 'pending' || delivery.status === 'delivering'
-          ? delivery.nextAttemptAt.toISOString()
-          : null,
-      delivered_at: delivery.deliveredAt?.toISOString() ?? null,
-      created_at: delivery.createdAt.toISOString(),
-    })),
+    data: rows
+      .slice(0, input.limit)
+      .map(({ delivery, eventType }) => webhookDeliveryObject(delivery, eventType)),
   };
 }

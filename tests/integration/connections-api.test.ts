@@ -156,6 +156,7 @@ describe('connections API', () => {
         'DELETE /api/v1/connections/{id}',
         'GET /api/v1/events',
         'GET /api/v1/webhook_deliveries',
+        'POST /api/v1/webhook_deliveries/{id}/retry',
         'GET /api/v1/webhook_endpoints',
         'POST /api/v1/webhook_endpoints',
         'GET /api/v1/webhook_endpoints/{id}',

@@ -1,12 +1,16 @@
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
+import { tokenFromUrl } from '../support/api';
 import { tenantOf } from '../support/factories';
+import { request } from '../support/http';
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 // SPEC §14's management API for webhook endpoints, with the tenant's API key. This file owns its
 // tenant: it lists every endpoint the tenant has.
 const owner = tenantOf('endpoints-api');
 const other = tenantOf('globex');
 const databaseUrl = inject('serverEnv').DATABASE_URL;
+const origin = inject('origin');
 
 type Endpoint = {
   id: string;
@@ -105,6 +109,52 @@ describe('/api/v1/webhook_endpoints', () => {
     expect((await other.api.call('GET', '/api/v1/webhook_endpoints')).body).not.toContain(created.id);
     expect((await owner.api.call('GET', `/api/v1/webhook_endpoints/${created.id}`)).status).toBe(200);
     await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${created.id}`);
+  });
+
+  it('retries a delivered delivery with the same webhook-id, once at a time, and only its own tenant', async () => {
+    const hook = await startWebhookReceiver(() => ({ status: 200 }));
+    try {
+      const endpoint = (
+        await owner.api.call('POST', '/api/v1/webhook_endpoints', {
+          url: hook.url,
+          events: ['portal_link.redeemed'],
+        })
+      ).json<Endpoint>();
+      const minted = await owner.api.mintLink({ reference_id: 'retry-user' });
+      const token = tokenFromUrl(minted.json<{ url: string }>().url);
+      expect((await request(origin, { host: owner.host, path: `/l/${token}`, method: 'POST' })).status).toBe(
+        303,
+      );
+      type Delivery = { id: string; status: string; event_id: string };
+      const deliveries = async () =>
+        (await owner.api.call('GET', `/api/v1/webhook_deliveries?endpoint=${endpoint.id}`)).json<{
+          data: Delivery[];
+        }>().data;
+      await vi.waitFor(async () => expect((await deliveries())[0]?.status).toBe('delivered'), {
+        timeout: 15_000,
+        interval: 100,
+      });
+      const [delivered] = await deliveries();
+      const path = `/api/v1/webhook_deliveries/${delivered?.id}/retry`;
+      expect((await other.api.call('POST', path)).status).toBe(404);
+      const retried = await owner.api.call('POST', path);
+      expect(retried.status).toBe(200);
+      expect(retried.json<Delivery>()).toMatchObject({ id: delivered?.id, status: 'pending' });
+      const again = await owner.api.call('POST', path);
+      expect([again.status, again.json<{ error: { code: string } }>().error.code]).toEqual([
+        409,
+        'delivery_already_queued',
+      ]);
+      await vi.waitFor(() => expect(hook.received).toHaveLength(2), { timeout: 15_000, interval: 100 });
+      expect(hook.received.map((r) => r.headers['webhook-id'])).toEqual([
+        delivered?.event_id,
+        delivered?.event_id,
+      ]);
+      expect((await owner.api.call('POST', '/api/v1/webhook_deliveries/whd_nope/retry')).status).toBe(404);
+      await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${endpoint.id}`);
+    } finally {
+      await hook.close();
+    }
   });
 
   it('refuses bad input with 400 naming the field', async () => {
