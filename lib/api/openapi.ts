@@ -16,6 +16,7 @@ import {
 import {
   createWebhookEndpointBody,
   createdWebhookEndpointSchema,
+  rotatedWebhookEndpointSchema,
   updateWebhookEndpointBody,
   webhookEndpointListSchema,
   webhookEndpointObjectSchema,
@@ -236,6 +237,24 @@ export function openApiDocument(serverUrl: string) {
           parameters: queryParameters(webhookDeliveriesQuery),
           responses: {
             '200': { description: 'Deliveries', content: json(schema(webhookDeliveryListSchema)) },
+            ...standardErrors,
+            '404': errorResponse('No such webhook endpoint for your tenant'),
+          },
+        },
+      },
+      '/api/v1/webhook_endpoints/{id}/rotate_secret': {
+        post: {
+          operationId: 'rotateWebhookEndpointSecret',
+          summary: 'A new signing secret; the old one keeps signing beside it for 24 hours',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            idempotencyHeader,
+          ],
+          responses: {
+            '200': {
+              description: 'The endpoint and its new secret',
+              content: json(schema(rotatedWebhookEndpointSchema)),
+            },
             ...standardErrors,
             '404': errorResponse('No such webhook endpoint for your tenant'),
           },

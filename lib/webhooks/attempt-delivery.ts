@@ -17,7 +17,7 @@ import {
   releaseDeliveryClaim,
 } from './record-delivery-attempt';
 import { signWebhook } from './sign-webhook';
-import { endpointSecretBinding } from './webhook-endpoint-fields';
+import { endpointSecretBinding, previousEndpointSecretBinding } from './webhook-endpoint-fields';
 
 export type AttemptOptions = {
   resolver: AddressResolver;
@@ -58,12 +58,14 @@ async function send(delivery: ClaimedDelivery, options: AttemptOptions): Promise
       allowLoopback: options.allowLoopback,
       resolver: resolverWithDeadline(options.resolver, options.timeoutMs),
     });
-    const secret = decryptSecret(
-      delivery.secretCiphertext,
-      endpointSecretBinding({ tenantId: delivery.tenantId, id: delivery.endpointId }),
-    );
+    const row = { tenantId: delivery.tenantId, id: delivery.endpointId };
+    const secret = decryptSecret(delivery.secretCiphertext, endpointSecretBinding(row));
+    const previousSecret = delivery.previousSecretCiphertext
+      ? decryptSecret(delivery.previousSecretCiphertext, previousEndpointSecretBinding(row))
+      : null;
     const body = webhookBody(delivery.event);
-    const headers = signWebhook({ secret, id: delivery.event.id, timestampSeconds: Date.now() / 1000, body });
+    const timestampSeconds = Date.now() / 1000;
+    const headers = signWebhook({ secret, previousSecret, id: delivery.event.id, timestampSeconds, body });
     const response = await postWebhook({
       url,
       target,

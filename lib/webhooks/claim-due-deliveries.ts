@@ -13,6 +13,8 @@ export type ClaimedDelivery = {
   lease: Date;
   url: string;
   secretCiphertext: string;
+  /** The secret a rotation replaced, while it still signs. */
+  previousSecretCiphertext?: string | null;
   event: { id: string; type: string; data: Record<string, unknown>; createdAt: Date };
 };
 
@@ -97,6 +99,10 @@ export async function claimDueDeliveries(
       lease,
       url: endpoint.url,
       secretCiphertext: endpoint.secretCiphertext,
+      previousSecretCiphertext:
+        endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now
+          ? endpoint.previousSecretCiphertext
+          : null,
       event: { id: event.id, type: event.type, data: event.data, createdAt: event.createdAt },
     }));
   });

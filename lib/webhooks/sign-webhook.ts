@@ -25,20 +25,23 @@ function signingKey(secret: string): Buffer {
 /**
  * The three headers for one delivery attempt. `id` is the event id, so a retried event carries the
  * same webhook-id and the receiver can drop the duplicate; the timestamp is the attempt's own.
+ * During a secret rotation `previousSecret` signs too: the header then holds two space-separated
+ * `v1,` signatures, and a receiver that knows either secret verifies (Standard Webhooks).
  */
 export function signWebhook(input: {
   secret: string;
+  previousSecret?: string | null;
   id: string;
   timestampSeconds: number;
   body: string;
 }): WebhookSignatureHeaders {
   const timestamp = String(Math.floor(input.timestampSeconds));
-  const signature = createHmac('sha256', signingKey(input.secret))
-    .update(`${input.id}.${timestamp}.${input.body}`)
-    .digest('base64');
+  const sign = (secret: string) =>
+    `v1,${createHmac('sha256', signingKey(secret)).update(`${input.id}.${timestamp}.${input.body}`).digest('base64')}`;
+  const secrets = input.previousSecret ? [input.secret, input.previousSecret] : [input.secret];
   return {
     'webhook-id': input.id,
     'webhook-timestamp': timestamp,
-    'webhook-signature': `v1,${signature}`,
+    'webhook-signature': secrets.map(sign).join(' '),
   };
 }

@@ -53,3 +53,8 @@ export function publicWebhookEndpoint(row: WebhookEndpointRow) {
 export function endpointSecretBinding(row: { tenantId: string; id: string }) {
   return { table: 'webhook_endpoints', column: 'secret_ciphertext', tenantId: row.tenantId, rowId: row.id };
 }
+
+/** The same for the secret a rotation replaced (another column, so neither can stand in for the other). */
+export function previousEndpointSecretBinding(row: { tenantId: string; id: string }) {
+  return { ...endpointSecretBinding(row), column: 'previous_secret_ciphertext' };
+}

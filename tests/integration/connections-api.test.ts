@@ -162,6 +162,7 @@ describe('connections API', () => {
         'GET /api/v1/webhook_endpoints/{id}',
         'PATCH /api/v1/webhook_endpoints/{id}',
         'DELETE /api/v1/webhook_endpoints/{id}',
+        'POST /api/v1/webhook_endpoints/{id}/rotate_secret',
         'GET /api/v1/openapi.json',
       ]),
     );

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Webhook } from 'standardwebhooks';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { tokenFromUrl } from '../support/api';
 import { tenantOf } from '../support/factories';
@@ -152,6 +153,53 @@ describe('/api/v1/webhook_endpoints', () => {
       ]);
       expect((await owner.api.call('POST', '/api/v1/webhook_deliveries/whd_nope/retry')).status).toBe(404);
       await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${endpoint.id}`);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('rotates the secret: for the overlap every delivery verifies with the old secret and the new one', async () => {
+    const hook = await startWebhookReceiver(() => ({ status: 200 }));
+    try {
+      const created = (
+        await owner.api.call('POST', '/api/v1/webhook_endpoints', {
+          url: hook.url,
+          events: ['portal_link.redeemed'],
+        })
+      ).json<Endpoint>();
+      const path = `/api/v1/webhook_endpoints/${created.id}/rotate_secret`;
+      expect((await other.api.call('POST', path)).status).toBe(404);
+      const rotated = await owner.api.call('POST', path);
+      expect(rotated.status).toBe(200);
+      const { secret, previous_secret_expires_at } = rotated.json<{
+        secret: string;
+        previous_secret_expires_at: string;
+      }>();
+      expect(secret).toMatch(/^whsec_/);
+      expect(secret).not.toBe(created.secret);
+      const overlapHours = (Date.parse(previous_secret_expires_at) - Date.now()) / 3_600_000;
+      expect(overlapHours).toBeGreaterThan(23.9);
+      expect(overlapHours).toBeLessThanOrEqual(24);
+
+      const minted = await owner.api.mintLink({ reference_id: 'rotation-user' });
+      const token = tokenFromUrl(minted.json<{ url: string }>().url);
+      await request(origin, { host: owner.host, path: `/l/${token}`, method: 'POST' });
+      await vi.waitFor(() => expect(hook.received).toHaveLength(1), { timeout: 15_000, interval: 100 });
+      const [delivery] = hook.received;
+      const headers = {
+        'webhook-id': delivery?.headers['webhook-id'] ?? '',
+        'webhook-timestamp': delivery?.headers['webhook-timestamp'] ?? '',
+        'webhook-signature': delivery?.headers['webhook-signature'] ?? '',
+      };
+      expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+      for (const key of [created.secret ?? '', secret]) {
+        expect(new Webhook(key).verify(delivery?.body ?? '', headers)).toMatchObject({
+          type: 'portal_link.redeemed',
+        });
+      }
+      const stranger = 'whsec_' + Buffer.alloc(32, 7).toString('base64');
+      expect(() => new Webhook(stranger).verify(delivery?.body ?? '', headers)).toThrow();
+      await owner.api.call('DELETE', `/api/v1/webhook_endpoints/${created.id}`);
     } finally {
       await hook.close();
     }

@@ -68,6 +68,7 @@ describe('claimDueDeliveries', () => {
       lease: at(30_000),
       url: 'https://one.example.test/hook',
       secretCiphertext: 'v1.one',
+      previousSecretCiphertext: null,
       event: {
         id: id.replace('whd_', 'evt_'),
         type: 'connection.created',
@@ -146,6 +147,26 @@ describe('claimDueDeliveries', () => {
     expect(idsOf(await claimDueDeliveries(db, settings))).toEqual([other]);
     await db.update(webhookEndpoints).set({ enabled: true }).where(eq(webhookEndpoints.id, paused));
     expect(idsOf(await claimDueDeliveries(db, settings))).toEqual([waiting, lapsed].sort());
+  });
+
+  it('hands out the replaced secret only while its overlap lasts', async () => {
+    const rotated = await endpoint('rotated');
+    const expired = await endpoint('expired');
+    await db
+      .update(webhookEndpoints)
+      .set({ previousSecretCiphertext: 'v1.old-rotated', previousSecretExpiresAt: at(1) })
+      .where(eq(webhookEndpoints.id, rotated));
+    await db
+      .update(webhookEndpoints)
+      .set({ previousSecretCiphertext: 'v1.old-expired', previousSecretExpiresAt: at(0) })
+      .where(eq(webhookEndpoints.id, expired));
+    await delivery(rotated);
+    await delivery(expired);
+    const claimed = await claimDueDeliveries(db, settings);
+    expect(claimed.map((d) => [d.endpointId, d.previousSecretCiphertext]).sort()).toEqual([
+      ['whe_expired', null],
+      ['whe_rotated', 'v1.old-rotated'],
+    ]);
   });
 
   it('returns nothing, and changes nothing, when nothing is due', async () => {

@@ -29,6 +29,11 @@ export const webhookEndpointListSchema = z.object({
   data: z.array(webhookEndpointObjectSchema),
 });
 
+export const rotatedWebhookEndpointSchema = createdWebhookEndpointSchema.extend({
+  /** Until then the old secret signs too: a second `v1,` signature in `webhook-signature`. */
+  previous_secret_expires_at: z.string(),
+});
+
 export type WebhookEndpointList = z.output<typeof webhookEndpointListSchema>;
 export type CreatedWebhookEndpoint = z.output<typeof createdWebhookEndpointSchema>;
 type PublicEndpoint = Omit<z.output<typeof webhookEndpointObjectSchema>, 'object'>;

@@ -13,6 +13,9 @@ export const webhookEndpoints = pgTable(
       .references(() => tenants.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     secretCiphertext: text('secret_ciphertext').notNull(),
+    /** After a rotation, the old secret still signs (a second `v1,` signature) until this time. */
+    previousSecretCiphertext: text('previous_secret_ciphertext'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
     /** null = every event type. */
     eventTypes: jsonb('event_types').$type<string[] | null>(),
     enabled: boolean('enabled').notNull().default(true),
