@@ -22,6 +22,7 @@ import {
   webhookEndpointObjectSchema,
 } from './schemas/webhook-endpoints';
 import { createPortalLinkBody, portalLinkObject } from './schemas/portal-links';
+import { updateTenantBody } from './schemas/tenant';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -159,6 +160,25 @@ export function openApiDocument(serverUrl: string) {
           parameters: queryParameters(eventsQuery),
           responses: {
             '200': { description: 'Events', content: json(schema(eventListSchema)) },
+            ...standardErrors,
+          },
+        },
+      },
+      '/api/v1/tenant': {
+        get: {
+          operationId: 'getTenant',
+          summary: 'Your tenant\'s brand and settings (source secrets only as "set")',
+          responses: {
+            '200': { description: 'The tenant', content: json({ type: 'object' }) },
+            ...standardErrors,
+          },
+        },
+        patch: {
+          operationId: 'updateTenant',
+          summary: 'Change brand and settings',
+          requestBody: { required: true, content: json(schema(updateTenantBody, 'input')) },
+          responses: {
+            '200': { description: 'The tenant', content: json({ type: 'object' }) },
             ...standardErrors,
           },
         },

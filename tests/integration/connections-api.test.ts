@@ -157,6 +157,8 @@ describe('connections API', () => {
         'GET /api/v1/events',
         'GET /api/v1/webhook_deliveries',
         'POST /api/v1/webhook_deliveries/{id}/retry',
+        'GET /api/v1/tenant',
+        'PATCH /api/v1/tenant',
         'GET /api/v1/webhook_endpoints',
         'POST /api/v1/webhook_endpoints',
         'GET /api/v1/webhook_endpoints/{id}',

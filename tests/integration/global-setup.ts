@@ -40,6 +40,7 @@ export const INTEGRATION_TENANTS = [
   { slug: 'database-cut', name: 'Database Cut Health' },
   { slug: 'event-order', name: 'Event Order Health' },
   { slug: 'endpoints-api', name: 'Endpoints API Health' },
+  { slug: 'tenant-api', name: 'Tenant API Health', returnOrigins: ['https://app.tenant-api.test'] },
   { slug: 'isolation-a', name: 'Isolation A Health' },
   { slug: 'isolation-b', name: 'Isolation B Fitness' },
 ] as const satisfies readonly TenantSpec[];
