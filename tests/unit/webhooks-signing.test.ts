@@ -16,6 +16,25 @@ describe('Standard Webhooks signing', () => {
     expect(headers['webhook-signature']).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 
+  it('during a rotation, signs with the new secret first and the old one after a space', () => {
+    const vector = {
+      id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      timestampSeconds: 1614265330,
+      body: '{"test": 2432232314}',
+    };
+    const oldSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const newSecret = generateWebhookSecret();
+    const headers = signWebhook({ ...vector, secret: newSecret, previousSecret: oldSecret });
+    const [first, second, ...rest] = headers['webhook-signature'].split(' ');
+    expect(rest).toEqual([]);
+    expect(first).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(second).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
+    expect(signWebhook({ ...vector, secret: newSecret })['webhook-signature']).toBe(first);
+    expect(signWebhook({ ...vector, secret: newSecret, previousSecret: null })['webhook-signature']).toBe(
+      first,
+    );
+  });
+
   it('produces headers the standardwebhooks package verifies', () => {
     const secret = generateWebhookSecret();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
