@@ -153,6 +153,9 @@ test.describe('two instances behind Caddy', () => {
     // Once it is gone, every request dials the other instance (a request caught inside the dying
     // process itself would be answered 502, not sent twice).
     await killed.stop();
+    // A user takes a moment before the next click; by then Caddy's health check (every 2 s) has
+    // seen the instance gone. A request that still dials it is retried on the other (buffer_requests).
+    await page.waitForTimeout(2_500);
     await page.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('status')).toContainText('Oura connected');
     await page.getByRole('button', { name: 'Disconnect Oura' }).click();
